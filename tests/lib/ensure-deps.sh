@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Install the Debian packages the build and the tests need, if any are missing.
+#
+# The package lists are the files tests/deps.txt, */deps.txt and tests/*/deps.txt
+# (one package per line, '#' starts a comment), so each component declares its own
+# dependencies beside its code.  When everything is installed this costs one dpkg-query.
+set -euo pipefail
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top"
+
+want=$(cat tests/deps.txt */deps.txt tests/*/deps.txt 2>/dev/null |
+       sed -e 's/#.*//' | tr -s ' \t' '\n\n' | sed -e '/^$/d' | sort -u)
+[ -n "$want" ] || exit 0
+
+# dpkg-query prints "<pkg> <status>" for every package it knows about.
+installed=$(dpkg-query -W -f='${binary:Package} ${db:Status-Status}\n' $want 2>/dev/null |
+            awk '$2 == "installed" { sub(/:.*/, "", $1); print $1 }' | sort -u)
+missing=$(comm -23 <(echo "$want") <(echo "$installed"))
+[ -n "$missing" ] || exit 0
+
+echo "ensure-deps: installing:" $missing
+sudo=
+if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "ensure-deps: need root (or sudo) to install:" $missing >&2; exit 1; }
+    sudo=sudo
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -q >/dev/null
+# shellcheck disable=SC2086
+$sudo apt-get install -y -q --no-install-recommends $missing >/dev/null
+echo "ensure-deps: done"
