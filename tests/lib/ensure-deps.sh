@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Install the Debian packages the build and the tests need, if any are missing.
 #
-# The package lists are the files tests/deps.txt, */deps.txt and tests/*/deps.txt
-# (one package per line, '#' starts a comment), so each component declares its own
-# dependencies beside its code.  When everything is installed this costs one dpkg-query.
+# The package lists are every deps.txt in the tree (one package per line, '#' starts
+# a comment), so each component declares its own dependencies beside its code.  When everything is installed this costs one dpkg-query.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top"
 
-want=$(cat tests/deps.txt */deps.txt tests/*/deps.txt 2>/dev/null |
+want=$(find . -name deps.txt -not -path './build/*' -not -path './.git/*' -print0 |
+       xargs -0 cat |
        sed -e 's/#.*//' | tr -s ' \t' '\n\n' | sed -e '/^$/d' | sort -u)
 [ -n "$want" ] || exit 0
 
