@@ -1,0 +1,15 @@
+obj-y += common/domain.o
+obj-y += common/kernel.o
+obj-y += common/keyhandler.o
+obj-y += common/page_alloc.o
+obj-y += common/params.o
+obj-y += common/sched/core.o
+obj-y += common/sched/credit.o
+obj-y += common/sched/credit_acct.o
+obj-y += common/softirq.o
+obj-y += common/spinlock.o
+obj-y += common/string.o
+obj-y += common/symbols.o
+obj-y += common/timer.o
+obj-y += common/vsnprintf.o
+obj-y += common/xmalloc.o

@@ -1,0 +1,15 @@
+/* Helpers for assembly sources. */
+#ifndef ASM_ASM_DEFNS_H
+#define ASM_ASM_DEFNS_H
+
+#include <asm/config.h>
+
+#ifdef __ASSEMBLY__
+#define ENTRY(name)  .globl name; .type name, @function; .align 16; name:
+#define GLOBAL(name) .globl name; name:
+#define END(name)    .size name, . - name
+/* Physical address of an image symbol, for code that runs before paging. */
+#define sym_phys(sym) ((sym) - XEN_VIRT_START)
+#endif
+
+#endif /* ASM_ASM_DEFNS_H */
