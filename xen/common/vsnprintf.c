@@ -63,7 +63,7 @@ static void put_num(struct out *o, unsigned long long num, unsigned int base,
         if ( (long long)num < 0 )
         {
             sign = '-';
-            num = -(long long)num;
+            num = 0 - num;
         }
         else if ( flags & F_PLUS )
             sign = '+';
@@ -124,7 +124,11 @@ static int put_pointer(struct out *o, const char *fmt, const void *p,
         const char *name = symbols_lookup((unsigned long)p, &size, &off);
 
         if ( !name )
-            break;
+        {
+            /* Not a hypervisor symbol: the plain address. */
+            put_num(o, (unsigned long)p, 16, width < 0 ? 16 : width, prec, flags | F_ZERO);
+            return 1;
+        }
         if ( *fmt == 's' )
             put_str(o, name, width, prec, flags);
         else

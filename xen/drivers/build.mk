@@ -1,3 +1,4 @@
+obj-y += drivers/acpi/aml.o
 obj-y += drivers/acpi/tables.o
 obj-y += drivers/char/console.o
 obj-y += drivers/char/ns16550.o

@@ -6,6 +6,7 @@ obj-y += arch/x86/apic.o
 obj-y += arch/x86/cpu.o
 obj-y += arch/x86/desc.o
 obj-y += arch/x86/dom0_build.o
+obj-y += arch/x86/dom0_mem.o
 obj-y += arch/x86/domain.o
 obj-y += arch/x86/e820.o
 obj-y += arch/x86/entry.o

@@ -135,11 +135,14 @@ void __init smp_prepare_cpus(unsigned int max_cpus)
     u8 *t = maddr_to_virt(trampoline_phys);
 
     cpumask_set_cpu(0, &cpu_online_map);
-    if ( num_processors == 1 )
-        return;
-    if ( !trampoline_phys )
-    {
+    if ( num_processors > 1 && !trampoline_phys )
         printk(XENLOG_ERR "No low memory for the start-up trampoline: 1 CPU only\n");
+    if ( num_processors == 1 || !trampoline_phys )
+    {
+        idle_pg_table[0] = 0;
+        flush_tlb_all_local();
+        smp_up = true;
+        printk("Brought up 1 CPUs\n");
         return;
     }
 

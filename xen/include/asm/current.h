@@ -22,6 +22,7 @@ struct cpu_info {
     unsigned long pad1;
 };
 
+#ifndef HOST_TEST
 static inline struct cpu_info *get_cpu_info(void)
 {
     unsigned long sp;
@@ -29,6 +30,14 @@ static inline struct cpu_info *get_cpu_info(void)
     __asm__ ( "mov %%rsp, %0" : "=r" (sp) );
     return (struct cpu_info *)((sp | (STACK_SIZE - 1)) + 1) - 1;
 }
+#else
+/* Host unit tests (tests/unit): one simulated CPU whose number the test sets. */
+extern struct cpu_info host_cpu_info;
+static inline struct cpu_info *get_cpu_info(void)
+{
+    return &host_cpu_info;
+}
+#endif
 
 #define get_current()       (get_cpu_info()->current_vcpu)
 #define current             get_current()

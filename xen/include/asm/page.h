@@ -54,12 +54,26 @@ typedef u64 intpte_t;
 /* NX is only usable once EFER.NXE is on: 0 until cpu detection enables it. */
 extern u64 _PAGE_NX;
 
+#ifndef HOST_TEST
 /* Direct-map translations: every RAM page is mapped at DIRECTMAP_VIRT_START + pa. */
 static inline void *maddr_to_virt(paddr_t ma)
 {
     return (void *)(DIRECTMAP_VIRT_START + ma);
 }
+#else
+/* Host unit tests: simulated RAM is a buffer of the test's. */
+extern char *host_directmap;
+static inline void *maddr_to_virt(paddr_t ma)
+{
+    return host_directmap + ma;
+}
+static inline paddr_t virt_to_maddr(const void *va)
+{
+    return (const char *)va - host_directmap;
+}
+#endif
 
+#ifndef HOST_TEST
 extern unsigned long __virt_to_maddr_slow(unsigned long va);
 static inline paddr_t virt_to_maddr(const void *va)
 {
@@ -71,6 +85,7 @@ static inline paddr_t virt_to_maddr(const void *va)
         return v - XEN_VIRT_START;
     return __virt_to_maddr_slow(v);
 }
+#endif
 #define __pa(x)     virt_to_maddr(x)
 #define __va(x)     maddr_to_virt(x)
 #define mfn_to_virt(m)  maddr_to_virt((paddr_t)(m) << PAGE_SHIFT)

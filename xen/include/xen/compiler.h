@@ -8,7 +8,7 @@
 #ifndef XEN_COMPILER_H
 #define XEN_COMPILER_H
 
-#ifndef __ASSEMBLY__
+#if !defined(__ASSEMBLY__) && !defined(HOST_TEST)
 #pragma GCC visibility push(hidden)
 #endif
 

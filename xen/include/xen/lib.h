@@ -91,9 +91,4 @@ static inline unsigned int flsl(unsigned long x)
     return x ? 64 - __builtin_clzl(x) : 0;
 }
 
-static inline unsigned int ffsl(unsigned long x)
-{
-    return x ? __builtin_ctzl(x) + 1 : 0;
-}
-
 #endif /* XEN_LIB_H */
