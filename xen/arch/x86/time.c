@@ -25,8 +25,17 @@ static u64 tsc_at_boot;
 /* ns = (tsc delta * tsc_to_ns_mul) >> 32 */
 static u64 tsc_to_ns_mul;
 
+/* clocksource=hpet|acpi|pit: the timer the TSC is calibrated against. */
 static char opt_clocksource[8];
-string_param("clocksource", opt_clocksource);
+
+static int parse_clocksource(const char *s)
+{
+    if ( strcmp(s, "hpet") && strcmp(s, "acpi") && strcmp(s, "pit") )
+        return -22;
+    strlcpy(opt_clocksource, s, sizeof(opt_clocksource));
+    return 0;
+}
+custom_param("clocksource", parse_clocksource);
 
 s_time_t get_s_time(void)
 {

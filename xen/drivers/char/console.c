@@ -29,8 +29,17 @@ string_param("console", opt_console);
 static char opt_conswitch[3] = "a";
 string_param("conswitch", opt_conswitch);
 
+/* console_timestamps=none|boot|raw (Xen's date/datems need a wall clock we do not keep). */
 static char opt_timestamps[8] = "boot";
-string_param("console_timestamps", opt_timestamps);
+
+static int parse_console_timestamps(const char *s)
+{
+    if ( strcmp(s, "none") && strcmp(s, "boot") && strcmp(s, "raw") )
+        return -22;
+    strlcpy(opt_timestamps, s, sizeof(opt_timestamps));
+    return 0;
+}
+custom_param("console_timestamps", parse_console_timestamps);
 
 static unsigned long opt_conring_size;
 size_param("conring_size", opt_conring_size);
