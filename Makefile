@@ -36,13 +36,15 @@ $(COMPONENTS):
 iso: deps xen
 	$(MAKE) -C xen iso
 
-# Until dom0 exists this boots the bare hypervisor: its console is this terminal
-# (QEMU's "-serial mon:stdio"; Ctrl-A x quits QEMU, Ctrl-A c its monitor).
+# Until dom0 exists this boots the bare hypervisor: its console is this terminal.
+# QEMU's own escape is moved to Ctrl-] so that Ctrl-A reaches the hypervisor
+# (Ctrl-] x quits QEMU, Ctrl-] c toggles its monitor).
 run: deps xen
-	@echo "Booting xen/xen: $(RUN_SMP) CPUs, $(RUN_MEM).  Ctrl-A three times toggles"
-	@echo "hypervisor debug keys ('h' lists them); QEMU's own Ctrl-A x quits."
+	@echo "Booting xen/xen under QEMU: $(RUN_SMP) CPUs, $(RUN_MEM)."
+	@echo "Debug keys: h (help), d (registers), q (domains), r (scheduler), m (memory), R (reboot)."
+	@echo "Ctrl-A three times switches input between the hypervisor and dom0; Ctrl-] x quits QEMU."
 	$(QEMU) -machine pc -cpu $(RUN_CPU) -smp $(RUN_SMP) -m $(RUN_MEM) \
-	    -display none -serial mon:stdio -no-reboot -nic none \
+	    -display none -serial mon:stdio -echr 0x1d -no-reboot -nic none \
 	    -kernel xen/xen -append "$(XEN_CMDLINE)"
 
 test: deps
