@@ -10,6 +10,7 @@ obj-y += common/softirq.o
 obj-y += common/spinlock.o
 obj-y += common/string.o
 obj-y += common/symbols.o
+obj-y += common/time_scale.o
 obj-y += common/timer.o
 obj-y += common/vsnprintf.o
 obj-y += common/xmalloc.o
