@@ -16,22 +16,8 @@
 #include <xen/list.h>
 #include <asm/domain.h>
 
-typedef u16 domid_t;
-
-/* Special domain ids, as Xen's public/xen.h. */
-#define DOMID_FIRST_RESERVED 0x7FF0U
-#define DOMID_SELF           0x7FF0U
-#define DOMID_IO             0x7FF1U
-#define DOMID_XEN            0x7FF2U
-#define DOMID_COW            0x7FF3U
-#define DOMID_INVALID        0x7FF4U
-#define DOMID_IDLE           0x7FFFU
-
-/* Run states, as Xen's public/vcpu.h RUNSTATE_*. */
-#define RUNSTATE_running  0
-#define RUNSTATE_runnable 1
-#define RUNSTATE_blocked  2
-#define RUNSTATE_offline  3
+#include <public/xen.h>
+#include <public/vcpu.h>
 
 struct vcpu_runstate {
     int state;
