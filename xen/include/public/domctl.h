@@ -79,7 +79,7 @@ struct xen_domctl_createdomain {
     int32_t max_maptrack_frames;
 /* Bits 3:0 of grant_opts: the highest grant table version allowed. */
 #define XEN_DOMCTL_GRANT_version_mask 0xf
-#define XEN_DOMCTL_GRANT_version(v) ((v) & XEN_DOMCTL_GRANT_version_mask)
+#define XEN_DOMCTL_GRANT_version(v) (XEN_DOMCTL_GRANT_version_mask & (v))
     uint32_t grant_opts;   /* IN */
     uint32_t vmtrace_size; /* IN: per-vCPU trace buffer bytes, 0 for none */
     uint32_t cpupool_id;   /* IN: pool to put the domain in (0: default) */
@@ -131,11 +131,11 @@ struct xen_domctl_getdomaininfo {
     uint32_t nr_online_vcpus;           /* OUT */
 /* max_vcpu_id of a domain with no vCPUs. */
 #define XEN_INVALID_MAX_VCPU_ID (~0U)
-    uint32_t max_vcpu_id;               /* OUT: highest vCPU id */
-    uint32_t ssidref;                   /* OUT */
-    xen_domain_handle_t handle;         /* OUT */
-    uint32_t cpupool;                   /* OUT */
-    uint8_t gpaddr_bits;                /* OUT: guest-physical address bits */
+    uint32_t max_vcpu_id;       /* OUT: highest vCPU id */
+    uint32_t ssidref;           /* OUT */
+    xen_domain_handle_t handle; /* OUT */
+    uint32_t cpupool;           /* OUT */
+    uint8_t gpaddr_bits;        /* OUT: guest-physical address bits */
     uint8_t pad2[7];
     struct xen_arch_domainconfig arch_config; /* OUT */
 };
@@ -221,7 +221,7 @@ struct xen_domctl_sched_rtds {
 /* May run beyond its budget when CPUs are idle. */
 #define _XEN_DOMCTL_SCHEDRT_extra 0
 #define XEN_DOMCTL_SCHEDRT_extra (1U << _XEN_DOMCTL_SCHEDRT_extra)
-    uint32_t flags;  /* IN/OUT: XEN_DOMCTL_SCHEDRT_* */
+    uint32_t flags; /* IN/OUT: XEN_DOMCTL_SCHEDRT_* */
 };
 
 /* Per-vCPU parameters. */
@@ -253,7 +253,8 @@ struct xen_domctl_scheduler_op {
         struct xen_domctl_sched_credit2 credit2; /* IN/OUT */
         struct xen_domctl_sched_rtds rtds;       /* IN/OUT */
         struct {
-            XEN_GUEST_HANDLE_64(xen_domctl_schedparam_vcpu_t) vcpus; /* IN/OUT */
+            /* IN/OUT */
+            XEN_GUEST_HANDLE_64(xen_domctl_schedparam_vcpu_t) vcpus;
             uint32_t nr_vcpus; /* IN: entries; OUT: entries processed */
             uint32_t padding;
         } v;

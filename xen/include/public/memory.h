@@ -39,7 +39,7 @@
  * 15:8: NUMA node + 1 (0: any).
  */
 #define XENMEMF_address_bits(x) (x)
-#define XENMEMF_get_address_bits(x) ((x) & 0xffu)
+#define XENMEMF_get_address_bits(x) (0xffu & (x))
 #define XENMEMF_node(x) (((x) + 1) << 8)
 #define XENMEMF_get_node(x) ((((x) >> 8) - 1) & 0xffu)
 /* Populate with populate-on-demand entries instead of memory. */
@@ -63,11 +63,11 @@ struct xen_memory_reservation {
     xen_ulong_t nr_extents; /* IN: entries in extent_start */
     uint32_t extent_order;  /* IN: each extent is 2^extent_order pages */
 #if __XEN_INTERFACE_VERSION__ >= 0x00030209
-    uint32_t mem_flags;     /* IN: XENMEMF_* */
+    uint32_t mem_flags; /* IN: XENMEMF_* */
 #else
-    uint32_t address_bits;  /* IN: highest usable address bit, 0 = any */
+    uint32_t address_bits; /* IN: highest usable address bit, 0 = any */
 #endif
-    domid_t domid;          /* IN: DOMID_SELF unless privileged */
+    domid_t domid; /* IN: DOMID_SELF unless privileged */
 };
 typedef struct xen_memory_reservation xen_memory_reservation_t;
 DEFINE_XEN_GUEST_HANDLE(xen_memory_reservation_t);
@@ -204,7 +204,7 @@ DEFINE_XEN_GUEST_HANDLE(xen_remove_from_physmap_t);
 #define XENMEM_memory_map 9
 #define XENMEM_machine_memory_map 10
 struct xen_memory_map {
-    uint32_t nr_entries;          /* IN: room in buffer; OUT: entries written */
+    uint32_t nr_entries; /* IN: room in buffer; OUT: entries written */
     XEN_GUEST_HANDLE(void) buffer; /* OUT: the E820 entries */
 };
 typedef struct xen_memory_map xen_memory_map_t;
@@ -277,8 +277,7 @@ struct xen_reserved_device_memory_map {
         physdev_pci_device_t pci; /* IN: the device asked about */
     } dev;
 };
-typedef struct xen_reserved_device_memory_map
-    xen_reserved_device_memory_map_t;
+typedef struct xen_reserved_device_memory_map xen_reserved_device_memory_map_t;
 DEFINE_XEN_GUEST_HANDLE(xen_reserved_device_memory_map_t);
 
 #endif /* __XEN__ || __XEN_TOOLS__ */

@@ -32,9 +32,9 @@ struct xen_sysctl_readconsole {
     uint8_t clear;       /* IN: empty the ring after reading */
     uint8_t incremental; /* IN: start at index rather than the oldest byte */
     uint8_t pad0, pad1;
-    uint32_t index;      /* IN: where to start; OUT: where reading stopped */
+    uint32_t index; /* IN: where to start; OUT: where reading stopped */
     XEN_GUEST_HANDLE_64(char) buffer; /* IN: where to copy */
-    uint32_t count;      /* IN: buffer size; OUT: bytes copied */
+    uint32_t count;                   /* IN: buffer size; OUT: bytes copied */
 };
 
 /* xen_sysctl_physinfo.capabilities */
@@ -97,10 +97,10 @@ struct xen_sysctl_sched_id {
  * domains with ids from first_domain up.
  */
 struct xen_sysctl_getdomaininfolist {
-    domid_t first_domain;  /* IN */
-    uint32_t max_domains;  /* IN */
+    domid_t first_domain;                                   /* IN */
+    uint32_t max_domains;                                   /* IN */
     XEN_GUEST_HANDLE_64(xen_domctl_getdomaininfo_t) buffer; /* OUT */
-    uint32_t num_domains;  /* OUT */
+    uint32_t num_domains;                                   /* OUT */
 };
 
 /* XEN_SYSCTL_debug_keys: press the hypervisor's debug keys. */
