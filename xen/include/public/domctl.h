@@ -89,7 +89,7 @@ struct xen_domctl_createdomain {
 /* XEN_DOMCTL_getdomaininfo: the state of op->domain. */
 struct xen_domctl_getdomaininfo {
     domid_t domain; /* OUT: also in op->domain */
-    uint16_t pad1;
+    uint16_t pad1;  /* OUT: zero */
 /* Being destroyed. */
 #define _XEN_DOMINF_dying 0
 #define XEN_DOMINF_dying (1U << _XEN_DOMINF_dying)
@@ -136,7 +136,7 @@ struct xen_domctl_getdomaininfo {
     xen_domain_handle_t handle; /* OUT */
     uint32_t cpupool;           /* OUT */
     uint8_t gpaddr_bits;        /* OUT: guest-physical address bits */
-    uint8_t pad2[7];
+    uint8_t pad2[7];            /* OUT: zero */
     struct xen_arch_domainconfig arch_config; /* OUT */
 };
 typedef struct xen_domctl_getdomaininfo xen_domctl_getdomaininfo_t;
@@ -256,7 +256,7 @@ struct xen_domctl_scheduler_op {
             /* IN/OUT */
             XEN_GUEST_HANDLE_64(xen_domctl_schedparam_vcpu_t) vcpus;
             uint32_t nr_vcpus; /* IN: entries; OUT: entries processed */
-            uint32_t padding;
+            uint32_t padding;  /* IN: zero */
         } v;
     } u;
 };
@@ -275,7 +275,7 @@ struct xen_domctl_setdebugging {
 struct xen_domctl_irq_permission {
     uint32_t pirq;        /* IN */
     uint8_t allow_access; /* IN: non-zero to allow */
-    uint8_t pad[3];
+    uint8_t pad[3];       /* IN: zero */
 };
 
 /* XEN_DOMCTL_iomem_permission: machine frames the domain may map. */
@@ -455,7 +455,7 @@ struct xen_domctl {
 #define XEN_DOMCTL_gdbsx_domstatus 1003
     uint32_t interface_version; /* IN: XEN_DOMCTL_INTERFACE_VERSION */
     domid_t domain;             /* IN (IN/OUT for createdomain) */
-    uint16_t _pad[3];
+    uint16_t _pad[3];           /* IN: zero */
     union {
         struct xen_domctl_createdomain createdomain;
         struct xen_domctl_getdomaininfo getdomaininfo;
@@ -481,8 +481,8 @@ struct xen_domctl {
         struct xen_domctl_cpu_policy cpu_policy;
         struct xen_domctl_set_virq_handler set_virq_handler;
         struct xen_domctl_paging_mempool paging_mempool;
-        uint8_t pad[128];
-    } u; /* IN/OUT: the argument of cmd */
+        uint8_t pad[128]; /* IN/OUT: sizes the union */
+    } u;                  /* IN/OUT: the argument of cmd */
 };
 typedef struct xen_domctl xen_domctl_t;
 DEFINE_XEN_GUEST_HANDLE(xen_domctl_t);

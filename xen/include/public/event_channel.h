@@ -175,7 +175,7 @@ struct evtchn_init_control {
     uint32_t offset;      /* IN: its offset in the page */
     uint32_t vcpu;        /* IN */
     uint8_t link_bits;    /* OUT: EVTCHN_FIFO_LINK_BITS */
-    uint8_t _pad[7];
+    uint8_t _pad[7];      /* IN: zero */
 };
 typedef struct evtchn_init_control evtchn_init_control_t;
 
@@ -242,8 +242,8 @@ typedef uint32_t event_word_t;
 #define EVTCHN_FIFO_NR_CHANNELS (1 << EVTCHN_FIFO_LINK_BITS)
 
 struct evtchn_fifo_control_block {
-    uint32_t ready; /* OUT: queues with events */
-    uint32_t _rsvd;
+    uint32_t ready;                        /* OUT: queues with events */
+    uint32_t _rsvd;                        /* IN: zero */
     uint32_t head[EVTCHN_FIFO_MAX_QUEUES]; /* IN/OUT: first port of each */
 };
 typedef struct evtchn_fifo_control_block evtchn_fifo_control_block_t;

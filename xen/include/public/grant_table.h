@@ -101,26 +101,26 @@ struct grant_entry_header {
 typedef struct grant_entry_header grant_entry_header_t;
 
 union grant_entry_v2 {
-    grant_entry_header_t hdr;
+    grant_entry_header_t hdr; /* IN/OUT */
     /* A whole page, as in version 1. */
     struct {
-        grant_entry_header_t hdr;
-        uint32_t pad0;
-        uint64_t frame; /* IN */
+        grant_entry_header_t hdr; /* IN/OUT */
+        uint32_t pad0;            /* IN: zero */
+        uint64_t frame;           /* IN */
     } full_page;
     /* GTF_sub_page: bytes [page_off, page_off + length) of frame. */
     struct {
-        grant_entry_header_t hdr;
-        uint16_t page_off; /* IN */
-        uint16_t length;   /* IN */
-        uint64_t frame;    /* IN */
+        grant_entry_header_t hdr; /* IN/OUT */
+        uint16_t page_off;        /* IN */
+        uint16_t length;          /* IN */
+        uint64_t frame;           /* IN */
     } sub_page;
     /* GTF_transitive: use grant @gref of @trans_domid as if it were ours. */
     struct {
-        grant_entry_header_t hdr;
-        domid_t trans_domid; /* IN */
-        uint16_t pad0;
-        grant_ref_t gref; /* IN */
+        grant_entry_header_t hdr; /* IN/OUT */
+        domid_t trans_domid;      /* IN */
+        uint16_t pad0;            /* IN: zero */
+        grant_ref_t gref;         /* IN */
     } transitive;
     uint32_t __spacer[4]; /* makes the size a power of two */
 };
@@ -291,8 +291,8 @@ DEFINE_XEN_GUEST_HANDLE(gnttab_get_status_frames_t);
 
 /* GNTTABOP_get_version: the entry format @dom uses. */
 struct gnttab_get_version {
-    domid_t dom; /* IN */
-    uint16_t pad;
+    domid_t dom;      /* IN */
+    uint16_t pad;     /* IN: zero */
     uint32_t version; /* OUT */
 };
 typedef struct gnttab_get_version gnttab_get_version_t;

@@ -341,15 +341,15 @@ struct xen_vnuma_topology_info {
     uint32_t nr_vmemranges; /* IN/OUT */
     union {
         XEN_GUEST_HANDLE(uint) h; /* OUT: nr_vnodes^2 distances */
-        uint64_t pad;
+        uint64_t pad;             /* OUT: keeps the handle 64-bit */
     } vdistance;
     union {
         XEN_GUEST_HANDLE(uint) h; /* OUT: node of each vCPU */
-        uint64_t pad;
+        uint64_t pad;             /* OUT: keeps the handle 64-bit */
     } vcpu_to_vnode;
     union {
         XEN_GUEST_HANDLE(xen_vmemrange_t) h; /* OUT: the ranges */
-        uint64_t pad;
+        uint64_t pad;                        /* OUT: keeps the handle 64-bit */
     } vmemrange;
 };
 typedef struct xen_vnuma_topology_info xen_vnuma_topology_info_t;

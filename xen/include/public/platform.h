@@ -387,8 +387,8 @@ struct xen_pct_register {
     uint8_t space_id;   /* IN */
     uint8_t bit_width;  /* IN */
     uint8_t bit_offset; /* IN */
-    uint8_t reserved;
-    uint64_t address; /* IN */
+    uint8_t reserved;   /* IN: zero */
+    uint64_t address;   /* IN */
 };
 
 /* One P-state (_PSS entry). */
@@ -573,8 +573,8 @@ struct xen_platform_op {
         xenpf_core_parking_t core_parking;
         xenpf_resource_op_t resource_op;
         xenpf_symdata_t symdata;
-        uint8_t pad[128];
-    } u; /* IN/OUT: the argument of cmd */
+        uint8_t pad[128]; /* IN/OUT: sizes the union */
+    } u;                  /* IN/OUT: the argument of cmd */
 };
 typedef struct xen_platform_op xen_platform_op_t;
 DEFINE_XEN_GUEST_HANDLE(xen_platform_op_t);

@@ -469,7 +469,7 @@ struct vcpu_info {
 #ifdef XEN_HAVE_PV_UPCALL_MASK
     uint8_t evtchn_upcall_mask; /* IN: non-zero blocks upcalls */
 #else
-    uint8_t pad0;
+    uint8_t pad0;   /* IN/OUT: unused */
 #endif
     xen_ulong_t evtchn_pending_sel; /* IN/OUT: evtchn_pending words to scan */
     struct arch_vcpu_info arch;     /* IN/OUT: see arch-x86/xen-x86_64.h */
@@ -638,7 +638,7 @@ __DEFINE_XEN_GUEST_HANDLE(uint64, uint64_t);
 
 /* A UUID, stored as its 16 bytes in the order they are written. */
 typedef struct {
-    uint8_t a[16];
+    uint8_t a[16]; /* IN/OUT: the bytes, as written */
 } xen_uuid_t;
 
 /*

@@ -37,8 +37,8 @@ typedef uint16_t ioservid_t;
 #define XEN_DMOP_create_ioreq_server 1
 struct xen_dm_op_create_ioreq_server {
     uint8_t handle_bufioreq; /* IN: HVM_IOREQSRV_BUFIOREQ_* */
-    uint8_t pad[3];
-    ioservid_t id; /* OUT */
+    uint8_t pad[3];          /* IN: zero */
+    ioservid_t id;           /* OUT */
 };
 typedef struct xen_dm_op_create_ioreq_server xen_dm_op_create_ioreq_server_t;
 
@@ -68,8 +68,8 @@ typedef struct xen_dm_op_get_ioreq_server_info
 #define XEN_DMOP_map_io_range_to_ioreq_server 3
 #define XEN_DMOP_unmap_io_range_from_ioreq_server 4
 struct xen_dm_op_ioreq_server_range {
-    ioservid_t id; /* IN */
-    uint16_t pad;
+    ioservid_t id;                 /* IN */
+    uint16_t pad;                  /* IN: zero */
     uint32_t type;                 /* IN: XEN_DMOP_IO_RANGE_* */
 #define XEN_DMOP_IO_RANGE_PORT 0   /* I/O ports */
 #define XEN_DMOP_IO_RANGE_MEMORY 1 /* MMIO */
@@ -92,7 +92,7 @@ typedef struct xen_dm_op_ioreq_server_range xen_dm_op_ioreq_server_range_t;
 struct xen_dm_op_set_ioreq_server_state {
     ioservid_t id;   /* IN */
     uint8_t enabled; /* IN */
-    uint8_t pad;
+    uint8_t pad;     /* IN: zero */
 };
 typedef struct xen_dm_op_set_ioreq_server_state
     xen_dm_op_set_ioreq_server_state_t;
@@ -101,7 +101,7 @@ typedef struct xen_dm_op_set_ioreq_server_state
 #define XEN_DMOP_destroy_ioreq_server 6
 struct xen_dm_op_destroy_ioreq_server {
     ioservid_t id; /* IN */
-    uint16_t pad;
+    uint16_t pad;  /* IN: zero */
 };
 typedef struct xen_dm_op_destroy_ioreq_server xen_dm_op_destroy_ioreq_server_t;
 
@@ -111,8 +111,8 @@ typedef struct xen_dm_op_destroy_ioreq_server xen_dm_op_destroy_ioreq_server_t;
  */
 #define XEN_DMOP_track_dirty_vram 7
 struct xen_dm_op_track_dirty_vram {
-    uint32_t nr; /* IN: pages */
-    uint32_t pad;
+    uint32_t nr;                /* IN: pages */
+    uint32_t pad;               /* IN: zero */
     uint64_aligned_t first_pfn; /* IN */
 };
 typedef struct xen_dm_op_track_dirty_vram xen_dm_op_track_dirty_vram_t;
@@ -157,8 +157,8 @@ struct xen_dm_op_modified_memory {
 typedef struct xen_dm_op_modified_memory xen_dm_op_modified_memory_t;
 
 struct xen_dm_op_modified_memory_extent {
-    uint32_t nr; /* IN: pages */
-    uint32_t pad;
+    uint32_t nr;                /* IN: pages */
+    uint32_t pad;               /* IN: zero */
     uint64_aligned_t first_pfn; /* IN */
 };
 
@@ -168,9 +168,9 @@ struct xen_dm_op_modified_memory_extent {
  */
 #define XEN_DMOP_set_mem_type 12
 struct xen_dm_op_set_mem_type {
-    uint32_t nr;       /* IN: pages */
-    uint16_t mem_type; /* IN: hvmmem_type_t */
-    uint16_t pad;
+    uint32_t nr;                /* IN: pages */
+    uint16_t mem_type;          /* IN: hvmmem_type_t */
+    uint16_t pad;               /* IN: zero */
     uint64_aligned_t first_pfn; /* IN */
 };
 typedef struct xen_dm_op_set_mem_type xen_dm_op_set_mem_type_t;
@@ -188,18 +188,18 @@ struct xen_dm_op_inject_event {
 #define XEN_DMOP_EVENT_pri_sw_exc 5 /* ICEBP */
 #define XEN_DMOP_EVENT_sw_exc 6     /* INT3, INTO */
     uint8_t insn_len;               /* IN: length of the instruction */
-    uint8_t pad0;
-    uint32_t error_code; /* IN: or ~0 for none */
-    uint32_t pad1;
-    uint64_aligned_t cr2; /* IN: %cr2 for #PF, pending DR6 for #DB */
+    uint8_t pad0;                   /* IN: zero */
+    uint32_t error_code;            /* IN: or ~0 for none */
+    uint32_t pad1;                  /* IN: zero */
+    uint64_aligned_t cr2;           /* IN: %cr2 for #PF, pending DR6 for #DB */
 };
 typedef struct xen_dm_op_inject_event xen_dm_op_inject_event_t;
 
 /* XEN_DMOP_inject_msi: an MSI from an emulated device. */
 #define XEN_DMOP_inject_msi 14
 struct xen_dm_op_inject_msi {
-    uint32_t data; /* IN */
-    uint32_t pad;
+    uint32_t data;         /* IN */
+    uint32_t pad;          /* IN: zero */
     uint64_aligned_t addr; /* IN: 0xfeexxxxx */
 };
 typedef struct xen_dm_op_inject_msi xen_dm_op_inject_msi_t;
@@ -233,8 +233,8 @@ typedef struct xen_dm_op_remote_shutdown xen_dm_op_remote_shutdown_t;
  */
 #define XEN_DMOP_relocate_memory 17
 struct xen_dm_op_relocate_memory {
-    uint32_t size; /* IN/OUT: frames */
-    uint32_t pad;
+    uint32_t size;            /* IN/OUT: frames */
+    uint32_t pad;             /* IN: zero */
     uint64_aligned_t src_gfn; /* IN/OUT */
     uint64_aligned_t dst_gfn; /* IN/OUT */
 };
@@ -254,16 +254,16 @@ struct xen_dm_op_pin_memory_cacheattr {
 #define XEN_DMOP_MEM_CACHEATTR_UCM 7
 #define XEN_DMOP_DELETE_MEM_CACHEATTR (~(uint32_t)0)
     uint32_t type; /* IN: XEN_DMOP_MEM_CACHEATTR_* */
-    uint32_t pad;
+    uint32_t pad;  /* IN: zero */
 };
 typedef struct xen_dm_op_pin_memory_cacheattr xen_dm_op_pin_memory_cacheattr_t;
 
 /* XEN_DMOP_set_irq_level: drive an interrupt line (Arm SPIs). */
 #define XEN_DMOP_set_irq_level 19
 struct xen_dm_op_set_irq_level {
-    uint32_t irq;  /* IN */
-    uint8_t level; /* IN: 1 asserted, 0 deasserted */
-    uint8_t pad[3];
+    uint32_t irq;   /* IN */
+    uint8_t level;  /* IN: 1 asserted, 0 deasserted */
+    uint8_t pad[3]; /* IN: zero */
 };
 typedef struct xen_dm_op_set_irq_level xen_dm_op_set_irq_level_t;
 
@@ -278,8 +278,8 @@ struct xen_dm_op_nr_vcpus {
 typedef struct xen_dm_op_nr_vcpus xen_dm_op_nr_vcpus_t;
 
 struct xen_dm_op {
-    uint32_t op; /* IN: XEN_DMOP_* */
-    uint32_t pad;
+    uint32_t op;  /* IN: XEN_DMOP_* */
+    uint32_t pad; /* IN: zero */
     union {
         xen_dm_op_create_ioreq_server_t create_ioreq_server;
         xen_dm_op_get_ioreq_server_info_t get_ioreq_server_info;

@@ -17,8 +17,8 @@
 #define HVMOP_set_param 0
 #define HVMOP_get_param 1
 struct xen_hvm_param {
-    domid_t domid; /* IN */
-    uint16_t pad;
+    domid_t domid;  /* IN */
+    uint16_t pad;   /* IN: zero */
     uint32_t index; /* IN: HVM_PARAM_* */
     uint64_t value; /* IN for set, OUT for get */
 };
@@ -86,9 +86,9 @@ typedef enum {
 /* HVMOP_pagetable_dying: a PV-on-HVM guest drops a top-level page table. */
 #define HVMOP_pagetable_dying 9
 struct xen_hvm_pagetable_dying {
-    domid_t domid; /* IN */
-    uint16_t pad[3];
-    uint64_t gpa; /* IN: guest physical address of the table */
+    domid_t domid;   /* IN */
+    uint16_t pad[3]; /* IN: zero */
+    uint64_t gpa;    /* IN: guest physical address of the table */
 };
 typedef struct xen_hvm_pagetable_dying xen_hvm_pagetable_dying_t;
 DEFINE_XEN_GUEST_HANDLE(xen_hvm_pagetable_dying_t);
@@ -123,8 +123,8 @@ DEFINE_XEN_GUEST_HANDLE(xen_hvm_xentrace_t);
 struct xen_hvm_get_mem_type {
     domid_t domid;     /* IN */
     uint16_t mem_type; /* OUT: hvmmem_type_t */
-    uint16_t pad[2];
-    uint64_t pfn; /* IN */
+    uint16_t pad[2];   /* IN: zero */
+    uint64_t pfn;      /* IN */
 };
 typedef struct xen_hvm_get_mem_type xen_hvm_get_mem_type_t;
 DEFINE_XEN_GUEST_HANDLE(xen_hvm_get_mem_type_t);

@@ -181,9 +181,9 @@ struct netif_extra_info {
     uint8_t flags; /* IN/OUT: XEN_NETIF_EXTRA_FLAG_* */
     union {
         struct {
-            uint16_t size; /* IN/OUT: maximum segment size */
-            uint8_t type;  /* IN/OUT: XEN_NETIF_GSO_TYPE_* */
-            uint8_t pad;
+            uint16_t size;     /* IN/OUT: maximum segment size */
+            uint8_t type;      /* IN/OUT: XEN_NETIF_GSO_TYPE_* */
+            uint8_t pad;       /* IN: zero */
             uint16_t features; /* IN/OUT: zero */
         } gso;
         struct {
@@ -194,7 +194,7 @@ struct netif_extra_info {
             uint8_t algorithm; /* IN/OUT: XEN_NETIF_CTRL_HASH_ALGORITHM_* */
             uint8_t value[4];  /* IN/OUT: the hash, little-endian */
         } hash;
-        uint16_t pad[3];
+        uint16_t pad[3]; /* IN/OUT: sizes the union */
     } u;
 };
 typedef struct netif_extra_info netif_extra_info_t;
@@ -207,8 +207,8 @@ typedef struct netif_tx_response netif_tx_response_t;
 
 /* A receive buffer the frontend posts. */
 struct netif_rx_request {
-    uint16_t id; /* IN: echoed in the response */
-    uint16_t pad;
+    uint16_t id;      /* IN: echoed in the response */
+    uint16_t pad;     /* IN: zero */
     grant_ref_t gref; /* IN: the page to fill */
 };
 typedef struct netif_rx_request netif_rx_request_t;
