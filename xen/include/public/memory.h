@@ -6,9 +6,9 @@
  * exchange), its memory maps, the machine-to-phys table, the physmap of
  * translated guests, and mapping another domain's resources.
  *
- * The low bits of cmd are the sub-op (XENMEM_*); on calls that a hypervisor
- * may preempt, the bits above MEMOP_EXTENT_SHIFT hold the extent at which
- * to continue (a guest passes 0).
+ * Bits 5:0 of cmd are the sub-op (XENMEM_*).  When the hypervisor preempts
+ * a reservation call, it continues it with the extent to resume at in bits
+ * 6 and up; a guest passes 0 there.
  *
  * Frame numbers: an MFN is a machine frame, a GPFN/GFN a frame in the
  * guest's pseudo-physical space, and a GMFN whatever the guest uses in page
