@@ -19,13 +19,14 @@ the differences under a failure.  Exit status 1 if anything failed.
 """
 
 import argparse
-import concurrent.futures
 import os
 import re
-import subprocess
 import sys
 
 import abi_items
+from abi_alone import Alone
+from abi_classify import classify
+from abi_util import OPTIONAL, c_string, run, tools_only, trim
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -36,27 +37,6 @@ MODES = [
     ("guest-0x00030205", ["-D__XEN_INTERFACE_VERSION__=0x00030205"]),
     ("guest-latest", ["-D__XEN_INTERFACE_VERSION__=0x00040e00"]),
 ]
-
-# Optional parts of the headers that an includer asks for, turned on in every
-# mode so that they are compared too.
-OPTIONAL = ["-DXEN_NETIF_DEFINE_TOEPLITZ", "-DXEN_WANT_FLEX_CONSOLE_RING"]
-
-# Headers that refuse to be used outside the hypervisor and the toolstack.
-TOOLS_ONLY = re.compile(
-    r"#if\s+!defined\(__XEN__\)\s*&&\s*!defined\(__XEN_TOOLS__\)\s*\n\s*#error")
-
-STRICT = ["-Wall", "-Wextra", "-Werror", "-Wshadow", "-Wstrict-prototypes"]
-
-
-def run(cmd, cwd=None):
-    """Run a command; return (status, stdout, stderr)."""
-    proc = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, universal_newlines=True)
-    return proc.returncode, proc.stdout, proc.stderr
-
-
-def c_string(text):
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 class Check:
@@ -73,10 +53,10 @@ class Check:
             if f.endswith(".h"))
         self.problems = {h: [] for h in self.headers}
         self.counts = {h: 0 for h in self.headers}
-        self.alone = {h: [] for h in self.headers}
         self.scenarios = self.load_scenarios()
         self.exempt = self.load_exempt()
         self.seen_macros = set()
+        self.alone = {h: [] for h in self.headers}
 
     # ---- inputs ---------------------------------------------------------
 
@@ -112,87 +92,25 @@ class Check:
                 out[name] = reason.strip()
         return out
 
-    def tools_only(self, header):
-        with open(os.path.join(self.ours, header)) as f:
-            return bool(TOOLS_ONLY.search(f.read()))
-
     def headers_for(self, mode):
+        """The headers a mode may include (guests cannot use domctl...)."""
         if mode == "tools":
             return list(self.headers)
-        return [h for h in self.headers if not self.tools_only(h)]
+        return [h for h in self.headers
+                if not tools_only(os.path.join(self.ours, h))]
 
     def prelude(self, base, headers, path):
         """Include every header; xen.h first, as Xen's own headers need."""
         with open(path, "w") as f:
+            f.write("#include <errno.h>  /* for xs_wire.h's error table */\n")
             f.write("#include <string.h> /* for the flex rings */\n")
             for h in sorted(headers, key=lambda h: (h != "xen.h", h)):
                 f.write('#include "%s"\n' % os.path.join(base, h))
         return path
 
-    # ---- classification of macros -------------------------------------
-
-    def classify(self, mode, flags, items, prelude):
-        """Split object-like macros into integer constants, strings, the rest."""
-        names = sorted(n for n, (_, fn, _) in items.macros.items() if not fn)
-        src = os.path.join(self.build, "classify-%s.c" % mode)
-        ice = set(names)
-        for _ in range(3):
-            with open(src, "w") as f:
-                f.write('#include "%s"\n' % prelude)
-                for n in sorted(ice):
-                    f.write("_Static_assert((%s) * 0 + 1, \"\");\n" % n)
-            with open(src) as f:
-                text = f.read()
-            line_of = {}
-            for num, line in enumerate(text.splitlines(), 1):
-                m = re.match(r"_Static_assert\(\((\w+)\)", line)
-                if m:
-                    line_of[num] = m.group(1)
-            rc, _, err = run(["gcc", "-std=gnu11", "-pedantic-errors", "-w",
-                              "-ftrack-macro-expansion=0", "-fsyntax-only"] +
-                             flags + [src])
-            if rc == 0:
-                break
-            bad = set()
-            for m in re.finditer(r"^%s:(\d+):" % re.escape(src), err, re.M):
-                if int(m.group(1)) in line_of:
-                    bad.add(line_of[int(m.group(1))])
-            if not bad:
-                raise SystemExit("classifying macros failed:\n" + err)
-            ice -= bad
-        rest = [n for n in names if n not in ice]
-        expansion = self.expand(mode, flags, prelude, rest)
-        strings, empty, other = set(), set(), set()
-        for n in rest:
-            body = expansion.get(n, "").strip()
-            if re.fullmatch(r'(\s*"([^"\\]|\\.)*")+\s*', body):
-                strings.add(n)
-            elif body == "":
-                empty.add(n)
-            else:
-                other.add(n)
-        return ice, strings, empty, other
-
-    def expand(self, mode, flags, prelude, names):
-        """What each macro finally expands to, according to the preprocessor."""
-        src = os.path.join(self.build, "expand-%s.c" % mode)
-        with open(src, "w") as f:
-            f.write('#include "%s"\n' % prelude)
-            for n in names:
-                f.write('"@@%s@@" %s\n' % (n, n))
-        rc, out, err = run(["gcc", "-std=gnu11", "-E", "-P"] + flags + [src])
-        if rc != 0:
-            raise SystemExit("expanding macros failed:\n" + err)
-        result = {}
-        for line in out.splitlines():
-            m = re.match(r'"@@(\w+)@@"(.*)$', line)
-            if m:
-                result[m.group(1)] = m.group(2)
-        return result
-
     # ---- the checker program -------------------------------------------
 
-    def gen_checker(self, mode, items, consts, strings, empty, other, headers):
+    def gen_checker(self, mode, items, consts, strings, empty, headers):
         """Write the checker's source; return its path."""
         by_hdr = {h: [] for h in headers}
 
@@ -260,13 +178,16 @@ class Check:
             f.write("    return 0;\n}\n")
         return path
 
-    def build_and_run(self, src, prelude, flags, only, tag):
-        """Compile the checker against one set of headers and run it."""
+    def build_and_run(self, src, base, prelude, flags, only, tag):
+        """
+        Compile the checker against the headers in @base (@prelude includes
+        them all; @only selects one header's part, -1 for all) and run it.
+        Returns (output, None) or (None, the compiler's complaint).
+        """
         exe = os.path.join(self.build, tag)
-        errno_h = os.path.join(os.path.dirname(prelude), "errno-" +
-                               os.path.basename(prelude))
+        # errno.h's scenario includes it again, as an X-macro list.
+        errno_h = os.path.join(self.build, "errno-" + tag + ".h")
         with open(errno_h, "w") as f:
-            base = self.ours if "/ours-" in prelude else self.xen
             f.write('#include "%s"\n' % os.path.join(base, "errno.h"))
         rc, _, err = run(["gcc", "-std=gnu11", "-w", "-O0",
                           "-DPRELUDE=" + c_string(prelude),
@@ -280,6 +201,7 @@ class Check:
         return out, None
 
     def compare_mode(self, mode, flags):
+        """Find our items in one mode, print them on both sides, compare."""
         flags = flags + OPTIONAL
         headers = self.headers_for(mode)
         ours_pre = self.prelude(self.ours, headers,
@@ -298,50 +220,38 @@ class Check:
         items = abi_items.Items()
         abi_items.records_and_types(tu, self.ours, flags, items)
         abi_items.macros(tu, self.ours, flags, items)
-        consts, strings, empty, other = self.classify(mode, flags, items,
-                                                      ours_pre)
+        names = sorted(n for n, (_, fn, _) in items.macros.items() if not fn)
+        consts, strings, empty, other = classify(self.build, mode, flags,
+                                                 ours_pre, names)
         self.check_coverage(mode, items, empty, other)
-        src = self.gen_checker(mode, items, consts, strings, empty, other,
-                               headers)
-        ours, err = self.build_and_run(src, ours_pre, flags, -1,
-                                       "checker-%s-ours" % mode)
-        if ours is None:
-            self.per_header(mode, src, ours_pre, xen_pre, flags, headers,
-                            "ours", err)
-            return
-        xen, err = self.build_and_run(src, xen_pre, flags, -1,
-                                      "checker-%s-xen" % mode)
-        if xen is None:
-            self.per_header(mode, src, ours_pre, xen_pre, flags, headers,
-                            "xen", err)
-            return
-        self.diff(mode, ours, xen)
+        src = self.gen_checker(mode, items, consts, strings, empty, headers)
+        out_ours, _ = self.build_and_run(src, self.ours, ours_pre, flags, -1,
+                                         "checker-%s-ours" % mode)
+        out_xen, _ = self.build_and_run(src, self.xen, xen_pre, flags, -1,
+                                        "checker-%s-xen" % mode)
+        if out_ours is None or out_xen is None:
+            self.per_header(mode, src, ours_pre, xen_pre, flags, headers)
+        else:
+            self.diff(mode, out_ours, out_xen)
 
-    def per_header(self, mode, src, ours_pre, xen_pre, flags, headers, side,
-                   err):
+    def per_header(self, mode, src, ours_pre, xen_pre, flags, headers):
         """A combined build failed: find which headers are to blame."""
         for i, h in enumerate(headers):
-            o, oerr = self.build_and_run(src, ours_pre, flags, i,
+            o, oerr = self.build_and_run(src, self.ours, ours_pre, flags, i,
                                          "one-%s-ours" % mode)
-            x, xerr = self.build_and_run(src, xen_pre, flags, i,
+            x, xerr = self.build_and_run(src, self.xen, xen_pre, flags, i,
                                          "one-%s-xen" % mode)
             if o is None:
                 self.problems[h].append("%s: the checker does not build "
                                         "against our headers:\n%s" %
-                                        (mode, self.trim(oerr)))
+                                        (mode, trim(oerr, self.build)))
             elif x is None:
                 self.problems[h].append("%s: the checker does not build "
                                         "against Xen's headers (we define "
                                         "something Xen does not):\n%s" %
-                                        (mode, self.trim(xerr)))
+                                        (mode, trim(xerr, self.build)))
             else:
                 self.diff(mode, o, x)
-
-    def trim(self, err):
-        lines = [l for l in err.splitlines() if ": error:" in l or
-                 "note:" in l][:12]
-        return "\n".join("      " + l.replace(self.build + "/", "")
-                         for l in lines)
 
     def diff(self, mode, ours, xen):
         """Compare the two outputs line by line, per header."""
@@ -389,100 +299,19 @@ class Check:
                     "scenario, nor listed in exempt.txt" % (mode, name))
 
     def check_guards(self):
+        """Each header's include guard must follow from its path."""
         for h in self.headers:
             with open(os.path.join(self.ours, h)) as f:
                 text = f.read()
             guard = abi_items.guard_name(h)
-            if not re.search(r"#ifndef %s\n#define %s\n" % (guard, guard), text):
+            if not re.search(r"#ifndef %s\n#define %s\n" % (guard, guard),
+                             text):
                 self.problems[h].append("include guard is not %s" % guard)
 
-    # ---- compiling each header alone ---------------------------------------
-
-    # Each header alone, included twice: (label, compiler, flags).
-    ALONE = [
-        ("C99 gcc guest", "gcc", ["-std=c99", "-pedantic-errors"]),
-        ("C99 gcc tools", "gcc", ["-std=c99", "-D__XEN_TOOLS__"]),
-        ("gnu11 gcc hypervisor", "gcc", ["-std=gnu11", "-D__XEN__"]),
-        ("C++11 g++ guest", "g++", ["-std=c++11"]),
-        ("C++11 g++ tools", "g++", ["-std=c++11", "-D__XEN_TOOLS__"]),
-    ]
-    # Every header in one translation unit, with clang, optional parts on.
-    TOGETHER = [
-        ("C99 clang guest", "clang", ["-std=c99", "-pedantic-errors"]),
-        ("C99 clang tools", "clang", ["-std=c99", "-D__XEN_TOOLS__", "-Wno-unused-function"] + OPTIONAL),
-        ("C++11 clang++ tools", "clang++",
-         ["-std=c++11", "-D__XEN_TOOLS__", "-Wno-unused-function"] + OPTIONAL),
-    ]
-
-    def alone_source(self, base, side, h, label, cxx):
-        src = os.path.join(self.build, "alone-%s-%s-%s.%s" % (
-            side, re.sub(r"\W", "_", h), re.sub(r"\W", "_", label),
-            "cc" if cxx else "c"))
-        with open(src, "w") as f:
-            inc = '#include "%s"\n' % os.path.join(base, h)
-            f.write(inc + inc + "extern int abi_alone;\n")
-        return src
-
-    def strict(self, cc, flags, src):
-        cmd = [cc, "-fsyntax-only"] + STRICT + flags + [src]
-        if cc.endswith("++"):
-            cmd.remove("-Wstrict-prototypes")
-        return cmd
-
-    def compile_alone(self):
-        """Compile every header alone, and all of them together with clang."""
-        jobs = []
-        for h in self.headers:
-            for label, cc, flags in self.ALONE:
-                src = self.alone_source(self.ours, "ours", h, label,
-                                        cc.endswith("++"))
-                jobs.append((h, label, flags, self.strict(cc, flags, src)))
-        for label, cc, flags in self.TOGETHER:
-            guest = not any(f.startswith("-D__XEN") for f in flags)
-            src = os.path.join(self.build, "together-%s.%s" % (
-                re.sub(r"\W", "_", label), "cc" if cc.endswith("++") else "c"))
-            with open(src, "w") as f:
-                f.write("#include <string.h>\n")
-                for h in self.headers:
-                    if not (guest and self.tools_only(h)):
-                        f.write('#include "%s"\n' % os.path.join(self.ours, h))
-            jobs.append((None, label, flags, self.strict(cc, flags, src)))
-        with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
-            results = list(pool.map(lambda j: run(j[3]), jobs))
-        for (h, label, flags, cmd), (rc, _, err) in zip(jobs, results):
-            if rc == 0:
-                continue
-            if h is None:
-                self.blame_together(label, err)
-            elif "-D__XEN" in " ".join(flags) or not self.refused_like_xen(
-                    h, label, cmd, err):
-                self.alone[h].append("%s:\n%s" % (label, self.trim(err)))
-
-    def refused_like_xen(self, h, label, cmd, err):
-        """Our header failed in guest mode: fine if Xen's refuses it too."""
-        if "#error" not in err or not os.path.exists(os.path.join(self.xen, h)):
-            return False
-        src = self.alone_source(self.xen, "xen", h, label, "++" in cmd[0])
-        rc, _, xerr = run(cmd[:-1] + [src])
-        return rc != 0 and "#error" in xerr
-
-    def blame_together(self, label, err):
-        """Attribute the errors of an all-headers build to their headers."""
-        blamed = False
-        for h in self.headers:
-            mine = [l for l in err.splitlines()
-                    if l.startswith(os.path.join(self.ours, h) + ":")]
-            if mine:
-                blamed = True
-                self.alone[h].append("%s (all headers together):\n%s" % (
-                    label, self.trim("\n".join(mine))))
-        if not blamed:
-            self.alone[self.headers[0]].append(
-                "%s (all headers together):\n%s" % (label, self.trim(err)))
-
-    # ---- report ---------------------------------------------------------------
+    # ---- report -------------------------------------------------------
 
     def report(self):
+        """Print the PASS/FAIL lines; return the number of failures."""
         failed = 0
         stale = sorted(set(self.exempt) - self.seen_macros)
         if stale:
@@ -508,8 +337,8 @@ class Check:
                 for p in self.alone[h]:
                     print("    " + p)
             else:
-                print("PASS: %s (C99, C++11 and hypervisor builds, gcc and clang)"
-                      % name)
+                print("PASS: %s (C99, C++11 and hypervisor builds, "
+                      "gcc and clang)" % name)
         return failed
 
 
@@ -527,7 +356,8 @@ def main():
     check.check_guards()
     for mode, flags in MODES:
         check.compare_mode(mode, flags)
-    check.compile_alone()
+    alone = Alone(check.ours, check.xen, check.build, check.headers)
+    check.alone = alone.compile()
     return 1 if check.report() else 0
 
 

@@ -218,5 +218,5 @@ def macros(tu, ours_dir, cflags, items):
 
 
 def guard_name(header):
-    """The include guard a header's path gives: io/ring.h -> __XEN_PUBLIC_IO_RING_H__."""
+    """The guard a path gives: io/ring.h -> __XEN_PUBLIC_IO_RING_H__."""
     return "__XEN_PUBLIC_" + re.sub(r"[^A-Za-z0-9]", "_", header).upper() + "__"

@@ -20,7 +20,7 @@
 /* A structure, union or typedef: size and alignment. */
 #define REC(name, T)                                                           \
     printf("%s\t%s\tsize=%zu align=%zu\n", ABI_HEADER, name, sizeof(T),        \
-           (size_t)_Alignof(T))
+           (size_t) _Alignof(T))
 
 /* A member that is not an integer: offset and size. */
 #define FIELD(name, T, path)                                                   \
@@ -54,17 +54,17 @@
 /* A type name. */
 #define TYPE(name, T)                                                          \
     printf("%s\t%s\tsize=%zu align=%zu\n", ABI_HEADER, name, sizeof(T),        \
-           (size_t)_Alignof(T))
+           (size_t) _Alignof(T))
 
 /* An integer type name: also the signedness. */
 #define ITYPE(name, T)                                                         \
     printf("%s\t%s\tsize=%zu align=%zu signed=%d\n", ABI_HEADER, name,         \
-           sizeof(T), (size_t)_Alignof(T), (int)((T)-1 < 0))
+           sizeof(T), (size_t) _Alignof(T), (int)((T)-1 < 0))
 
 /* An integer constant: value, size and signedness of its type. */
 #define CONST(name, v)                                                         \
     printf("%s\t%s\tvalue=%#llx size=%zu signed=%d\n", ABI_HEADER, name,       \
-           (unsigned long long)(v), sizeof(v), (int)((v) - (v) - 1 < 0))
+           (unsigned long long)(v), sizeof(v), (int)((v) - (v)-1 < 0))
 
 /* An enumeration constant. */
 #define ECONST(name, v)                                                        \

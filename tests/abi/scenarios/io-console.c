@@ -23,8 +23,8 @@ static void scenario_io_console(void)
     SAY("xencons_read_packet", "%s prod %u cons %u", out, prod, cons);
     for ( i = 0; i < 3; i++ )
         SAY("xencons_get_ring_ptr", "%td",
-            (char *)xencons_get_ring_ptr((unsigned char *)intf.out,
-                                         2046 + i, sizeof(intf.out)) -
+            (char *)xencons_get_ring_ptr((unsigned char *)intf.out, 2046 + i,
+                                         sizeof(intf.out)) -
                 intf.out);
     SAY("xencons_data", "%zu", sizeof(struct xencons_data));
 }

@@ -20,7 +20,8 @@ static void scenario_io_netif(void)
     SAY("toeplitz ipv4", "%#x", xen_netif_toeplitz_hash(key, 40, tuple, 8));
     SAY("toeplitz ipv4 tcp", "%#x",
         xen_netif_toeplitz_hash(key, 40, tuple, 12));
-    SAY("toeplitz short key", "%#x", xen_netif_toeplitz_hash(key, 5, tuple, 12));
+    SAY("toeplitz short key", "%#x",
+        xen_netif_toeplitz_hash(key, 5, tuple, 12));
     SAY("netif rings", "%lu %lu %lu",
         (unsigned long)__CONST_RING_SIZE(netif_tx, 4096),
         (unsigned long)__CONST_RING_SIZE(netif_rx, 4096),

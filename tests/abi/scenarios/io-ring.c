@@ -16,11 +16,13 @@
 #define rmb() __sync_synchronize()
 #define wmb() __sync_synchronize()
 
-struct abi_req {
+struct abi_req
+{
     uint32_t id;
     uint32_t data[3];
 };
-struct abi_rsp {
+struct abi_rsp
+{
     uint32_t id;
     int32_t status;
 };
@@ -29,7 +31,8 @@ DEFINE_RING_TYPES(abi, struct abi_req, struct abi_rsp);
 DEFINE_XEN_FLEX_RING_AND_INTF(abiflex);
 DEFINE_XEN_FLEX_RING(abibytes);
 
-static union {
+static union
+{
     abi_sring_t sring;
     unsigned char page[4096];
 } abi_page;
@@ -37,16 +40,15 @@ static union {
 static void abi_ring_state(const char *step, abi_front_ring_t *front,
                            abi_back_ring_t *back)
 {
-    SAY(step, "req_prod %u req_event %u rsp_prod %u rsp_event %u | "
+    SAY(step,
+        "req_prod %u req_event %u rsp_prod %u rsp_event %u | "
         "front pvt %u cons %u free %u full %d unconsumed %u | "
         "back pvt %u cons %u unconsumed %u",
-        front->sring->req_prod, front->sring->req_event,
-        front->sring->rsp_prod, front->sring->rsp_event,
-        front->req_prod_pvt, front->rsp_cons,
+        front->sring->req_prod, front->sring->req_event, front->sring->rsp_prod,
+        front->sring->rsp_event, front->req_prod_pvt, front->rsp_cons,
         (unsigned)RING_FREE_REQUESTS(front), (int)RING_FULL(front),
-        (unsigned)XEN_RING_NR_UNCONSUMED_RESPONSES(front),
-        back->rsp_prod_pvt, back->req_cons,
-        (unsigned)XEN_RING_NR_UNCONSUMED_REQUESTS(back));
+        (unsigned)XEN_RING_NR_UNCONSUMED_RESPONSES(front), back->rsp_prod_pvt,
+        back->req_cons, (unsigned)XEN_RING_NR_UNCONSUMED_REQUESTS(back));
 }
 
 /* The frontend queues @n requests; returns whether it must notify. */

@@ -6,7 +6,8 @@
  */
 
 /* A handle type of our own, made with the header's macros. */
-struct abi_thing {
+struct abi_thing
+{
     uint32_t x;
 };
 typedef struct abi_thing abi_thing_t;
@@ -28,10 +29,10 @@ static void scenario_xen(void)
     SAY("__xen_mk_ullong", "%llu", __xen_mk_ullong(0x10));
 
     {
-        xen_uuid_t u = XEN_DEFINE_UUID(0x00112233, 0x4455, 0x6677, 0x8899,
-                                       0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0xff);
-        xen_uuid_t v = XEN_DEFINE_UUID_(0xdeadbeef, 0x1234, 0x5678, 0x9abc,
-                                        1, 2, 3, 4, 5, 6);
+        xen_uuid_t u = XEN_DEFINE_UUID(0x00112233, 0x4455, 0x6677, 0x8899, 0xaa,
+                                       0xbb, 0xcc, 0xdd, 0xee, 0xff);
+        xen_uuid_t v = XEN_DEFINE_UUID_(0xdeadbeef, 0x1234, 0x5678, 0x9abc, 1,
+                                        2, 3, 4, 5, 6);
         unsigned int i;
         char text[2 * 32 + 1];
 
@@ -43,12 +44,11 @@ static void scenario_xen(void)
         SAY("XEN_DEFINE_UUID", "%s", text);
     }
 
-    SAY("handle sizes", "%zu %zu",
-        sizeof(XEN_GUEST_HANDLE(abi_thing_t)),
+    SAY("handle sizes", "%zu %zu", sizeof(XEN_GUEST_HANDLE(abi_thing_t)),
         sizeof(__XEN_GUEST_HANDLE(abi_thing_t)));
 #if __XEN_INTERFACE_VERSION__ >= 0x00030201
     {
-        abi_thing_t thing = { 42 };
+        abi_thing_t thing = {42};
         uint16_t word = 7;
         XEN_GUEST_HANDLE(abi_thing_t) h;
         XEN_GUEST_HANDLE_PARAM(const_abi_thing_t) hc;
@@ -72,6 +72,6 @@ static void scenario_xen(void)
         offsetof(start_info_t, console_evtchn));
 #endif
     SAY("xen_wc_sec_hi", "%zu", offsetof(struct shared_info, xen_wc_sec_hi));
-    SAY("xen_vga_console_info", "%zu %zu",
-        sizeof(struct xen_vga_console_info), sizeof(xen_vga_console_info_t));
+    SAY("xen_vga_console_info", "%zu %zu", sizeof(struct xen_vga_console_info),
+        sizeof(xen_vga_console_info_t));
 }

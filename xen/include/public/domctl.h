@@ -79,7 +79,7 @@ struct xen_domctl_createdomain {
     int32_t max_maptrack_frames;
 /* Bits 3:0 of grant_opts: the highest grant table version allowed. */
 #define XEN_DOMCTL_GRANT_version_mask 0xf
-#define XEN_DOMCTL_GRANT_version(v) ((v) & XEN_DOMCTL_GRANT_version_mask)
+#define XEN_DOMCTL_GRANT_version(v) (XEN_DOMCTL_GRANT_version_mask & (v))
     uint32_t grant_opts;   /* IN */
     uint32_t vmtrace_size; /* IN: per-vCPU trace buffer bytes, 0 for none */
     uint32_t cpupool_id;   /* IN: pool to put the domain in (0: default) */
@@ -89,7 +89,7 @@ struct xen_domctl_createdomain {
 /* XEN_DOMCTL_getdomaininfo: the state of op->domain. */
 struct xen_domctl_getdomaininfo {
     domid_t domain; /* OUT: also in op->domain */
-    uint16_t pad1;
+    uint16_t pad1;  /* OUT: zero */
 /* Being destroyed. */
 #define _XEN_DOMINF_dying 0
 #define XEN_DOMINF_dying (1U << _XEN_DOMINF_dying)
@@ -131,12 +131,12 @@ struct xen_domctl_getdomaininfo {
     uint32_t nr_online_vcpus;           /* OUT */
 /* max_vcpu_id of a domain with no vCPUs. */
 #define XEN_INVALID_MAX_VCPU_ID (~0U)
-    uint32_t max_vcpu_id;               /* OUT: highest vCPU id */
-    uint32_t ssidref;                   /* OUT */
-    xen_domain_handle_t handle;         /* OUT */
-    uint32_t cpupool;                   /* OUT */
-    uint8_t gpaddr_bits;                /* OUT: guest-physical address bits */
-    uint8_t pad2[7];
+    uint32_t max_vcpu_id;       /* OUT: highest vCPU id */
+    uint32_t ssidref;           /* OUT */
+    xen_domain_handle_t handle; /* OUT */
+    uint32_t cpupool;           /* OUT */
+    uint8_t gpaddr_bits;        /* OUT: guest-physical address bits */
+    uint8_t pad2[7];            /* OUT: zero */
     struct xen_arch_domainconfig arch_config; /* OUT */
 };
 typedef struct xen_domctl_getdomaininfo xen_domctl_getdomaininfo_t;
@@ -221,7 +221,7 @@ struct xen_domctl_sched_rtds {
 /* May run beyond its budget when CPUs are idle. */
 #define _XEN_DOMCTL_SCHEDRT_extra 0
 #define XEN_DOMCTL_SCHEDRT_extra (1U << _XEN_DOMCTL_SCHEDRT_extra)
-    uint32_t flags;  /* IN/OUT: XEN_DOMCTL_SCHEDRT_* */
+    uint32_t flags; /* IN/OUT: XEN_DOMCTL_SCHEDRT_* */
 };
 
 /* Per-vCPU parameters. */
@@ -253,9 +253,10 @@ struct xen_domctl_scheduler_op {
         struct xen_domctl_sched_credit2 credit2; /* IN/OUT */
         struct xen_domctl_sched_rtds rtds;       /* IN/OUT */
         struct {
-            XEN_GUEST_HANDLE_64(xen_domctl_schedparam_vcpu_t) vcpus; /* IN/OUT */
+            /* IN/OUT */
+            XEN_GUEST_HANDLE_64(xen_domctl_schedparam_vcpu_t) vcpus;
             uint32_t nr_vcpus; /* IN: entries; OUT: entries processed */
-            uint32_t padding;
+            uint32_t padding;  /* IN: zero */
         } v;
     } u;
 };
@@ -274,7 +275,7 @@ struct xen_domctl_setdebugging {
 struct xen_domctl_irq_permission {
     uint32_t pirq;        /* IN */
     uint8_t allow_access; /* IN: non-zero to allow */
-    uint8_t pad[3];
+    uint8_t pad[3];       /* IN: zero */
 };
 
 /* XEN_DOMCTL_iomem_permission: machine frames the domain may map. */
@@ -454,7 +455,7 @@ struct xen_domctl {
 #define XEN_DOMCTL_gdbsx_domstatus 1003
     uint32_t interface_version; /* IN: XEN_DOMCTL_INTERFACE_VERSION */
     domid_t domain;             /* IN (IN/OUT for createdomain) */
-    uint16_t _pad[3];
+    uint16_t _pad[3];           /* IN: zero */
     union {
         struct xen_domctl_createdomain createdomain;
         struct xen_domctl_getdomaininfo getdomaininfo;
@@ -480,8 +481,8 @@ struct xen_domctl {
         struct xen_domctl_cpu_policy cpu_policy;
         struct xen_domctl_set_virq_handler set_virq_handler;
         struct xen_domctl_paging_mempool paging_mempool;
-        uint8_t pad[128];
-    } u; /* IN/OUT: the argument of cmd */
+        uint8_t pad[128]; /* IN/OUT: sizes the union */
+    } u;                  /* IN/OUT: the argument of cmd */
 };
 typedef struct xen_domctl xen_domctl_t;
 DEFINE_XEN_GUEST_HANDLE(xen_domctl_t);

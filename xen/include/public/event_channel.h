@@ -114,16 +114,16 @@ typedef struct evtchn_send evtchn_send_t;
  * caller may ask about another domain.
  */
 struct evtchn_status {
-    domid_t dom;        /* IN: may be DOMID_SELF */
-    evtchn_port_t port; /* IN */
+    domid_t dom;                 /* IN: may be DOMID_SELF */
+    evtchn_port_t port;          /* IN */
 #define EVTCHNSTAT_closed 0      /* not in use */
 #define EVTCHNSTAT_unbound 1     /* waiting for an interdomain connection */
 #define EVTCHNSTAT_interdomain 2 /* connected to another domain's port */
 #define EVTCHNSTAT_pirq 3        /* bound to a physical IRQ */
 #define EVTCHNSTAT_virq 4        /* bound to a virtual IRQ */
 #define EVTCHNSTAT_ipi 5         /* used for IPIs */
-    uint32_t status; /* OUT: EVTCHNSTAT_* */
-    uint32_t vcpu;   /* OUT: the vCPU it notifies */
+    uint32_t status;             /* OUT: EVTCHNSTAT_* */
+    uint32_t vcpu;               /* OUT: the vCPU it notifies */
     union {
         struct {
             domid_t dom; /* OUT: who may bind to it */
@@ -175,7 +175,7 @@ struct evtchn_init_control {
     uint32_t offset;      /* IN: its offset in the page */
     uint32_t vcpu;        /* IN */
     uint8_t link_bits;    /* OUT: EVTCHN_FIFO_LINK_BITS */
-    uint8_t _pad[7];
+    uint8_t _pad[7];      /* IN: zero */
 };
 typedef struct evtchn_init_control evtchn_init_control_t;
 
@@ -242,9 +242,9 @@ typedef uint32_t event_word_t;
 #define EVTCHN_FIFO_NR_CHANNELS (1 << EVTCHN_FIFO_LINK_BITS)
 
 struct evtchn_fifo_control_block {
-    uint32_t ready;                          /* OUT: queues with events */
-    uint32_t _rsvd;
-    uint32_t head[EVTCHN_FIFO_MAX_QUEUES];   /* IN/OUT: first port of each */
+    uint32_t ready;                        /* OUT: queues with events */
+    uint32_t _rsvd;                        /* IN: zero */
+    uint32_t head[EVTCHN_FIFO_MAX_QUEUES]; /* IN/OUT: first port of each */
 };
 typedef struct evtchn_fifo_control_block evtchn_fifo_control_block_t;
 

@@ -66,18 +66,18 @@ typedef struct grant_entry_v1 grant_entry_v1_t;
 #define _GTF_readonly (2)
 #define GTF_readonly (1U << _GTF_readonly) /* [GST] read-only access */
 #define _GTF_reading (3)
-#define GTF_reading (1U << _GTF_reading)   /* [XEN] mapped for reading */
+#define GTF_reading (1U << _GTF_reading) /* [XEN] mapped for reading */
 #define _GTF_writing (4)
-#define GTF_writing (1U << _GTF_writing)   /* [XEN] mapped for writing */
+#define GTF_writing (1U << _GTF_writing) /* [XEN] mapped for writing */
 #define _GTF_PWT (5)
-#define GTF_PWT (1U << _GTF_PWT)           /* [GST] x86 cache attributes */
+#define GTF_PWT (1U << _GTF_PWT) /* [GST] x86 cache attributes */
 #define _GTF_PCD (6)
-#define GTF_PCD (1U << _GTF_PCD)           /* [GST] of mappings */
+#define GTF_PCD (1U << _GTF_PCD) /* [GST] of mappings */
 #define _GTF_PAT (7)
-#define GTF_PAT (1U << _GTF_PAT)           /* [GST] of the grant */
+#define GTF_PAT (1U << _GTF_PAT) /* [GST] of the grant */
 #define _GTF_sub_page (8)
-#define GTF_sub_page (1U << _GTF_sub_page) /* [GST] (v2) part of a page,
-                                              copy only */
+/* [GST] (v2) only part of the page, for copying */
+#define GTF_sub_page (1U << _GTF_sub_page)
 
 /*
  * Flags of GTF_accept_transfer: once the hypervisor sets committed the
@@ -101,26 +101,26 @@ struct grant_entry_header {
 typedef struct grant_entry_header grant_entry_header_t;
 
 union grant_entry_v2 {
-    grant_entry_header_t hdr;
+    grant_entry_header_t hdr; /* IN/OUT */
     /* A whole page, as in version 1. */
     struct {
-        grant_entry_header_t hdr;
-        uint32_t pad0;
-        uint64_t frame; /* IN */
+        grant_entry_header_t hdr; /* IN/OUT */
+        uint32_t pad0;            /* IN: zero */
+        uint64_t frame;           /* IN */
     } full_page;
     /* GTF_sub_page: bytes [page_off, page_off + length) of frame. */
     struct {
-        grant_entry_header_t hdr;
-        uint16_t page_off; /* IN */
-        uint16_t length;   /* IN */
-        uint64_t frame;    /* IN */
+        grant_entry_header_t hdr; /* IN/OUT */
+        uint16_t page_off;        /* IN */
+        uint16_t length;          /* IN */
+        uint64_t frame;           /* IN */
     } sub_page;
     /* GTF_transitive: use grant @gref of @trans_domid as if it were ours. */
     struct {
-        grant_entry_header_t hdr;
-        domid_t trans_domid; /* IN */
-        uint16_t pad0;
-        grant_ref_t gref; /* IN */
+        grant_entry_header_t hdr; /* IN/OUT */
+        domid_t trans_domid;      /* IN */
+        uint16_t pad0;            /* IN: zero */
+        grant_ref_t gref;         /* IN */
     } transitive;
     uint32_t __spacer[4]; /* makes the size a power of two */
 };
@@ -189,7 +189,7 @@ struct gnttab_setup_table {
     uint32_t nr_frames; /* IN */
     int16_t status;     /* OUT: GNTST_* */
 #if __XEN_INTERFACE_VERSION__ < 0x00040300
-    XEN_GUEST_HANDLE(ulong) frame_list;     /* OUT */
+    XEN_GUEST_HANDLE(ulong) frame_list; /* OUT */
 #else
     XEN_GUEST_HANDLE(xen_pfn_t) frame_list; /* OUT */
 #endif
@@ -281,10 +281,10 @@ DEFINE_XEN_GUEST_HANDLE(gnttab_set_version_t);
 
 /* GNTTABOP_get_status_frames: frames of the v2 status array of @dom. */
 struct gnttab_get_status_frames {
-    uint32_t nr_frames;                     /* IN: room in frame_list */
-    domid_t dom;                            /* IN */
-    int16_t status;                         /* OUT: GNTST_* */
-    XEN_GUEST_HANDLE(uint64_t) frame_list;  /* OUT */
+    uint32_t nr_frames;                    /* IN: room in frame_list */
+    domid_t dom;                           /* IN */
+    int16_t status;                        /* OUT: GNTST_* */
+    XEN_GUEST_HANDLE(uint64_t) frame_list; /* OUT */
 };
 typedef struct gnttab_get_status_frames gnttab_get_status_frames_t;
 DEFINE_XEN_GUEST_HANDLE(gnttab_get_status_frames_t);
@@ -292,7 +292,7 @@ DEFINE_XEN_GUEST_HANDLE(gnttab_get_status_frames_t);
 /* GNTTABOP_get_version: the entry format @dom uses. */
 struct gnttab_get_version {
     domid_t dom;      /* IN */
-    uint16_t pad;
+    uint16_t pad;     /* IN: zero */
     uint32_t version; /* OUT */
 };
 typedef struct gnttab_get_version gnttab_get_version_t;

@@ -6,9 +6,9 @@
  * exchange), its memory maps, the machine-to-phys table, the physmap of
  * translated guests, and mapping another domain's resources.
  *
- * The low bits of cmd are the sub-op (XENMEM_*); on calls that a hypervisor
- * may preempt, the bits above MEMOP_EXTENT_SHIFT hold the extent at which
- * to continue (a guest passes 0).
+ * Bits 5:0 of cmd are the sub-op (XENMEM_*).  When the hypervisor preempts
+ * a reservation call, it continues it with the extent to resume at in bits
+ * 6 and up; a guest passes 0 there.
  *
  * Frame numbers: an MFN is a machine frame, a GPFN/GFN a frame in the
  * guest's pseudo-physical space, and a GMFN whatever the guest uses in page
@@ -39,7 +39,7 @@
  * 15:8: NUMA node + 1 (0: any).
  */
 #define XENMEMF_address_bits(x) (x)
-#define XENMEMF_get_address_bits(x) ((x) & 0xffu)
+#define XENMEMF_get_address_bits(x) (0xffu & (x))
 #define XENMEMF_node(x) (((x) + 1) << 8)
 #define XENMEMF_get_node(x) ((((x) >> 8) - 1) & 0xffu)
 /* Populate with populate-on-demand entries instead of memory. */
@@ -63,11 +63,11 @@ struct xen_memory_reservation {
     xen_ulong_t nr_extents; /* IN: entries in extent_start */
     uint32_t extent_order;  /* IN: each extent is 2^extent_order pages */
 #if __XEN_INTERFACE_VERSION__ >= 0x00030209
-    uint32_t mem_flags;     /* IN: XENMEMF_* */
+    uint32_t mem_flags; /* IN: XENMEMF_* */
 #else
-    uint32_t address_bits;  /* IN: highest usable address bit, 0 = any */
+    uint32_t address_bits; /* IN: highest usable address bit, 0 = any */
 #endif
-    domid_t domid;          /* IN: DOMID_SELF unless privileged */
+    domid_t domid; /* IN: DOMID_SELF unless privileged */
 };
 typedef struct xen_memory_reservation xen_memory_reservation_t;
 DEFINE_XEN_GUEST_HANDLE(xen_memory_reservation_t);
@@ -204,7 +204,7 @@ DEFINE_XEN_GUEST_HANDLE(xen_remove_from_physmap_t);
 #define XENMEM_memory_map 9
 #define XENMEM_machine_memory_map 10
 struct xen_memory_map {
-    uint32_t nr_entries;          /* IN: room in buffer; OUT: entries written */
+    uint32_t nr_entries; /* IN: room in buffer; OUT: entries written */
     XEN_GUEST_HANDLE(void) buffer; /* OUT: the E820 entries */
 };
 typedef struct xen_memory_map xen_memory_map_t;
@@ -277,8 +277,7 @@ struct xen_reserved_device_memory_map {
         physdev_pci_device_t pci; /* IN: the device asked about */
     } dev;
 };
-typedef struct xen_reserved_device_memory_map
-    xen_reserved_device_memory_map_t;
+typedef struct xen_reserved_device_memory_map xen_reserved_device_memory_map_t;
 DEFINE_XEN_GUEST_HANDLE(xen_reserved_device_memory_map_t);
 
 #endif /* __XEN__ || __XEN_TOOLS__ */
@@ -342,15 +341,15 @@ struct xen_vnuma_topology_info {
     uint32_t nr_vmemranges; /* IN/OUT */
     union {
         XEN_GUEST_HANDLE(uint) h; /* OUT: nr_vnodes^2 distances */
-        uint64_t pad;
+        uint64_t pad;             /* OUT: keeps the handle 64-bit */
     } vdistance;
     union {
         XEN_GUEST_HANDLE(uint) h; /* OUT: node of each vCPU */
-        uint64_t pad;
+        uint64_t pad;             /* OUT: keeps the handle 64-bit */
     } vcpu_to_vnode;
     union {
         XEN_GUEST_HANDLE(xen_vmemrange_t) h; /* OUT: the ranges */
-        uint64_t pad;
+        uint64_t pad;                        /* OUT: keeps the handle 64-bit */
     } vmemrange;
 };
 typedef struct xen_vnuma_topology_info xen_vnuma_topology_info_t;

@@ -70,9 +70,9 @@ struct physdev_set_iobitmap {
 #if __XEN_INTERFACE_VERSION__ >= 0x00030205
     XEN_GUEST_HANDLE(uint8) bitmap; /* IN: one bit per port, 0 = allowed */
 #else
-    uint8_t *bitmap;                /* IN: one bit per port, 0 = allowed */
+    uint8_t *bitmap; /* IN: one bit per port, 0 = allowed */
 #endif
-    uint32_t nr_ports;              /* IN: ports the bitmap covers */
+    uint32_t nr_ports; /* IN: ports the bitmap covers */
 };
 typedef struct physdev_set_iobitmap physdev_set_iobitmap_t;
 DEFINE_XEN_GUEST_HANDLE(physdev_set_iobitmap_t);
@@ -160,9 +160,9 @@ struct physdev_manage_pci_ext {
     uint32_t is_extfn;  /* IN: an ARI extended function */
     uint32_t is_virtfn; /* IN: a virtual function */
     struct {
-        uint8_t bus;    /* IN */
-        uint8_t devfn;  /* IN */
-    } physfn;           /* IN: the physical function of a virtfn */
+        uint8_t bus;   /* IN */
+        uint8_t devfn; /* IN */
+    } physfn;          /* IN: the physical function of a virtfn */
 };
 typedef struct physdev_manage_pci_ext physdev_manage_pci_ext_t;
 DEFINE_XEN_GUEST_HANDLE(physdev_manage_pci_ext_t);

@@ -140,7 +140,7 @@ struct xenpf_efi_guid {
 };
 
 struct xenpf_efi_runtime_call {
-    uint32_t function;  /* IN: XEN_EFI_* */
+    uint32_t function; /* IN: XEN_EFI_* */
     /*
      * IN/OUT: flags of the function (below), or the returned count of
      * XEN_EFI_get_next_high_monotonic_count.
@@ -191,7 +191,7 @@ struct xenpf_efi_runtime_call {
         struct {
             XEN_GUEST_HANDLE(void) capsule_header_array; /* IN */
             xen_ulong_t capsule_count;                   /* IN */
-            uint64_t sg_list;                            /* IN: machine address */
+            uint64_t sg_list; /* IN: machine address */
         } update_capsule;
     } u;
 };
@@ -211,7 +211,7 @@ DEFINE_XEN_GUEST_HANDLE(xenpf_efi_runtime_call_t);
 #define XEN_FW_EFI_RT_VERSION 4
 #define XEN_FW_EFI_PCI_ROM 5
 #define XEN_FW_EFI_APPLE_PROPERTIES 6
-#define XEN_FW_KBD_SHIFT_FLAGS 5    /* BIOS INT 16h AH=02h */
+#define XEN_FW_KBD_SHIFT_FLAGS 5 /* BIOS INT 16h AH=02h */
 struct xenpf_firmware_info {
     uint32_t type;  /* IN: XEN_FW_* */
     uint32_t index; /* IN: which disk, or XEN_FW_EFI_* */
@@ -231,8 +231,8 @@ struct xenpf_firmware_info {
             uint32_t mbr_signature; /* OUT */
         } disk_mbr_signature;
         struct {
-            uint8_t capabilities;       /* OUT */
-            uint8_t edid_transfer_time; /* OUT */
+            uint8_t capabilities;         /* OUT */
+            uint8_t edid_transfer_time;   /* OUT */
             XEN_GUEST_HANDLE(uint8) edid; /* OUT: 128-byte buffer */
         } vbeddc_info;
         union xenpf_efi_info {
@@ -253,13 +253,13 @@ struct xenpf_firmware_info {
                 uint32_t type; /* OUT */
             } mem;
             struct {
-                uint16_t segment;  /* IN */
-                uint8_t bus;       /* IN */
-                uint8_t devfn;     /* IN */
-                uint16_t vendor;   /* IN */
-                uint16_t devid;    /* IN */
-                uint64_t address;  /* OUT: the option ROM image */
-                xen_ulong_t size;  /* OUT */
+                uint16_t segment; /* IN */
+                uint8_t bus;      /* IN */
+                uint8_t devfn;    /* IN */
+                uint16_t vendor;  /* IN */
+                uint16_t devid;   /* IN */
+                uint64_t address; /* OUT: the option ROM image */
+                xen_ulong_t size; /* OUT */
             } pci_rom;
             struct {
                 uint64_t address; /* OUT */
@@ -279,12 +279,12 @@ struct xenpf_enter_acpi_sleep {
     uint16_t pm1a_cnt_val; /* IN: PM1a control value */
     uint16_t pm1b_cnt_val; /* IN: PM1b control value */
 #else
-    uint16_t val_a;        /* IN: PM1a control, or sleep type A */
-    uint16_t val_b;        /* IN: PM1b control, or sleep type B */
+    uint16_t val_a; /* IN: PM1a control, or sleep type A */
+    uint16_t val_b; /* IN: PM1b control, or sleep type B */
 #endif
-    uint32_t sleep_state;  /* IN: n of Sn */
+    uint32_t sleep_state; /* IN: n of Sn */
 #define XENPF_ACPI_SLEEP_EXTENDED 0x00000001
-    uint32_t flags;        /* IN: XENPF_ACPI_SLEEP_* */
+    uint32_t flags; /* IN: XENPF_ACPI_SLEEP_* */
 };
 typedef struct xenpf_enter_acpi_sleep xenpf_enter_acpi_sleep_t;
 DEFINE_XEN_GUEST_HANDLE(xenpf_enter_acpi_sleep_t);
@@ -308,7 +308,7 @@ struct xenpf_getidletime {
     XEN_GUEST_HANDLE(uint8) cpumap_bitmap; /* IN/OUT */
     uint32_t cpumap_nr_cpus;               /* IN: bits in the bitmap */
     XEN_GUEST_HANDLE(uint64) idletime;     /* OUT: indexed by CPU */
-    uint64_t now;                          /* OUT: system time of the snapshot */
+    uint64_t now; /* OUT: system time of the snapshot */
 };
 typedef struct xenpf_getidletime xenpf_getidletime_t;
 DEFINE_XEN_GUEST_HANDLE(xenpf_getidletime_t);
@@ -356,11 +356,11 @@ DEFINE_XEN_GUEST_HANDLE(xen_processor_csd_t);
 
 /* One C-state (_CST entry). */
 struct xen_processor_cx {
-    struct xen_power_register reg;           /* IN: trigger register */
-    uint8_t type;                            /* IN: n of Cn */
-    uint32_t latency;                        /* IN: worst entry+exit latency */
-    uint32_t power;                          /* IN: average power (mW) */
-    uint32_t dpcnt;                          /* IN: entries in dp */
+    struct xen_power_register reg;            /* IN: trigger register */
+    uint8_t type;                             /* IN: n of Cn */
+    uint32_t latency;                         /* IN: worst entry+exit latency */
+    uint32_t power;                           /* IN: average power (mW) */
+    uint32_t dpcnt;                           /* IN: entries in dp */
     XEN_GUEST_HANDLE(xen_processor_csd_t) dp; /* IN: dependencies, or null */
 };
 typedef struct xen_processor_cx xen_processor_cx_t;
@@ -375,8 +375,8 @@ struct xen_processor_flags {
 };
 
 struct xen_processor_power {
-    uint32_t count;                   /* IN: entries in states */
-    struct xen_processor_flags flags; /* IN */
+    uint32_t count;                              /* IN: entries in states */
+    struct xen_processor_flags flags;            /* IN */
     XEN_GUEST_HANDLE(xen_processor_cx_t) states; /* IN */
 };
 
@@ -387,7 +387,7 @@ struct xen_pct_register {
     uint8_t space_id;   /* IN */
     uint8_t bit_width;  /* IN */
     uint8_t bit_offset; /* IN */
-    uint8_t reserved;
+    uint8_t reserved;   /* IN: zero */
     uint64_t address;   /* IN */
 };
 
@@ -413,17 +413,17 @@ struct xen_psd_package {
 };
 
 struct xen_processor_performance {
-    uint32_t flags;          /* IN: XEN_PX_* */
-    uint32_t platform_limit; /* IN: _PPC */
-    struct xen_pct_register control_register; /* IN */
-    struct xen_pct_register status_register;  /* IN */
-    uint32_t state_count;    /* IN: entries in states */
+    uint32_t flags;                              /* IN: XEN_PX_* */
+    uint32_t platform_limit;                     /* IN: _PPC */
+    struct xen_pct_register control_register;    /* IN */
+    struct xen_pct_register status_register;     /* IN */
+    uint32_t state_count;                        /* IN: entries in states */
     XEN_GUEST_HANDLE(xen_processor_px_t) states; /* IN */
     struct xen_psd_package domain_info;          /* IN */
-#define XEN_CPUPERF_SHARED_TYPE_HW 1  /* hardware coordinates */
+#define XEN_CPUPERF_SHARED_TYPE_HW 1             /* hardware coordinates */
 #define XEN_CPUPERF_SHARED_TYPE_ALL 2 /* every dependent CPU sets it */
 #define XEN_CPUPERF_SHARED_TYPE_ANY 3 /* any dependent CPU may set it */
-    uint32_t shared_type; /* IN: XEN_CPUPERF_SHARED_TYPE_* */
+    uint32_t shared_type;             /* IN: XEN_CPUPERF_SHARED_TYPE_* */
 };
 typedef struct xen_processor_performance xen_processor_performance_t;
 DEFINE_XEN_GUEST_HANDLE(xen_processor_performance_t);
@@ -432,9 +432,9 @@ struct xenpf_set_processor_pminfo {
     uint32_t id;   /* IN: ACPI processor id */
     uint32_t type; /* IN: XEN_PM_* */
     union {
-        struct xen_processor_power power;       /* IN: XEN_PM_CX */
-        struct xen_processor_performance perf;  /* IN: XEN_PM_PX */
-        XEN_GUEST_HANDLE(uint32) pdc;           /* IN/OUT: XEN_PM_PDC */
+        struct xen_processor_power power;      /* IN: XEN_PM_CX */
+        struct xen_processor_performance perf; /* IN: XEN_PM_PX */
+        XEN_GUEST_HANDLE(uint32) pdc;          /* IN/OUT: XEN_PM_PDC */
     } u;
 };
 typedef struct xenpf_set_processor_pminfo xenpf_set_processor_pminfo_t;
@@ -447,9 +447,9 @@ struct xenpf_pcpuinfo {
     uint32_t max_present; /* OUT: highest CPU number present */
 #define XEN_PCPU_FLAGS_ONLINE 1
 #define XEN_PCPU_FLAGS_INVALID 2 /* no such CPU */
-    uint32_t flags;       /* OUT: XEN_PCPU_FLAGS_* */
-    uint32_t apic_id;     /* OUT */
-    uint32_t acpi_id;     /* OUT */
+    uint32_t flags;              /* OUT: XEN_PCPU_FLAGS_* */
+    uint32_t apic_id;            /* OUT */
+    uint32_t acpi_id;            /* OUT */
 };
 typedef struct xenpf_pcpuinfo xenpf_pcpuinfo_t;
 DEFINE_XEN_GUEST_HANDLE(xenpf_pcpuinfo_t);
@@ -541,8 +541,8 @@ struct xenpf_symdata {
     uint32_t namelen; /* IN: size of name; OUT: length of the symbol */
     uint32_t symnum;  /* IN: symbol; OUT: the next (same when at the end) */
     XEN_GUEST_HANDLE(char) name; /* OUT */
-    uint64_t address; /* OUT */
-    char type;        /* OUT: nm-style type letter */
+    uint64_t address;            /* OUT */
+    char type;                   /* OUT: nm-style type letter */
 };
 typedef struct xenpf_symdata xenpf_symdata_t;
 DEFINE_XEN_GUEST_HANDLE(xenpf_symdata_t);
@@ -573,8 +573,8 @@ struct xen_platform_op {
         xenpf_core_parking_t core_parking;
         xenpf_resource_op_t resource_op;
         xenpf_symdata_t symdata;
-        uint8_t pad[128];
-    } u; /* IN/OUT: the argument of cmd */
+        uint8_t pad[128]; /* IN/OUT: sizes the union */
+    } u;                  /* IN/OUT: the argument of cmd */
 };
 typedef struct xen_platform_op xen_platform_op_t;
 DEFINE_XEN_GUEST_HANDLE(xen_platform_op_t);

@@ -32,9 +32,9 @@ struct xen_sysctl_readconsole {
     uint8_t clear;       /* IN: empty the ring after reading */
     uint8_t incremental; /* IN: start at index rather than the oldest byte */
     uint8_t pad0, pad1;
-    uint32_t index;      /* IN: where to start; OUT: where reading stopped */
+    uint32_t index; /* IN: where to start; OUT: where reading stopped */
     XEN_GUEST_HANDLE_64(char) buffer; /* IN: where to copy */
-    uint32_t count;      /* IN: buffer size; OUT: bytes copied */
+    uint32_t count;                   /* IN: buffer size; OUT: bytes copied */
 };
 
 /* xen_sysctl_physinfo.capabilities */
@@ -69,16 +69,16 @@ struct xen_sysctl_readconsole {
 
 /* XEN_SYSCTL_physinfo: the host. */
 struct xen_sysctl_physinfo {
-    uint32_t threads_per_core;  /* OUT */
-    uint32_t cores_per_socket;  /* OUT */
-    uint32_t nr_cpus;           /* OUT: CPUs online */
-    uint32_t max_cpu_id;        /* OUT: highest possible CPU number */
-    uint32_t nr_nodes;          /* OUT: NUMA nodes online */
-    uint32_t max_node_id;       /* OUT: highest possible node number */
-    uint32_t cpu_khz;           /* OUT */
-    uint32_t capabilities;      /* OUT: XEN_SYSCTL_PHYSCAP_* */
-    uint32_t arch_capabilities; /* OUT: architecture-specific bits */
-    uint32_t pad;
+    uint32_t threads_per_core;          /* OUT */
+    uint32_t cores_per_socket;          /* OUT */
+    uint32_t nr_cpus;                   /* OUT: CPUs online */
+    uint32_t max_cpu_id;                /* OUT: highest possible CPU number */
+    uint32_t nr_nodes;                  /* OUT: NUMA nodes online */
+    uint32_t max_node_id;               /* OUT: highest possible node number */
+    uint32_t cpu_khz;                   /* OUT */
+    uint32_t capabilities;              /* OUT: XEN_SYSCTL_PHYSCAP_* */
+    uint32_t arch_capabilities;         /* OUT: architecture-specific bits */
+    uint32_t pad;                       /* OUT: zero */
     uint64_aligned_t total_pages;       /* OUT */
     uint64_aligned_t free_pages;        /* OUT */
     uint64_aligned_t scrub_pages;       /* OUT: free but not yet scrubbed */
@@ -97,10 +97,10 @@ struct xen_sysctl_sched_id {
  * domains with ids from first_domain up.
  */
 struct xen_sysctl_getdomaininfolist {
-    domid_t first_domain;  /* IN */
-    uint32_t max_domains;  /* IN */
+    domid_t first_domain;                                   /* IN */
+    uint32_t max_domains;                                   /* IN */
     XEN_GUEST_HANDLE_64(xen_domctl_getdomaininfo_t) buffer; /* OUT */
-    uint32_t num_domains;  /* OUT */
+    uint32_t num_domains;                                   /* OUT */
 };
 
 /* XEN_SYSCTL_debug_keys: press the hypervisor's debug keys. */
@@ -201,7 +201,7 @@ struct xen_sysctl_arinc653_schedule {
         xen_domain_handle_t dom_handle; /* IN/OUT: the domain's UUID */
         uint32_t vcpu_id;               /* IN/OUT */
         uint64_aligned_t runtime;       /* IN/OUT: ns per major frame */
-    } sched_entries[ARINC653_MAX_DOMAINS_PER_SCHEDULE];
+    } sched_entries[ARINC653_MAX_DOMAINS_PER_SCHEDULE]; /* IN/OUT */
 };
 typedef struct xen_sysctl_arinc653_schedule xen_sysctl_arinc653_schedule_t;
 DEFINE_XEN_GUEST_HANDLE(xen_sysctl_arinc653_schedule_t);
@@ -233,6 +233,7 @@ struct xen_sysctl_scheduler_op {
     uint32_t cmd;        /* IN: XEN_SYSCTL_SCHEDOP_* */
     union {
         struct xen_sysctl_sched_arinc653 {
+            /* IN: the schedule to set or fill */
             XEN_GUEST_HANDLE_64(xen_sysctl_arinc653_schedule_t) schedule;
         } sched_arinc653;                                 /* IN/OUT */
         struct xen_sysctl_credit_schedule sched_credit;   /* IN/OUT */
@@ -301,8 +302,8 @@ struct xen_sysctl {
         struct xen_sysctl_cpupool_op cpupool_op;
         struct xen_sysctl_scheduler_op scheduler_op;
         struct xen_sysctl_cpu_policy cpu_policy;
-        uint8_t pad[128];
-    } u; /* IN/OUT: the argument of cmd */
+        uint8_t pad[128]; /* IN/OUT: sizes the union */
+    } u;                  /* IN/OUT: the argument of cmd */
 };
 typedef struct xen_sysctl xen_sysctl_t;
 DEFINE_XEN_GUEST_HANDLE(xen_sysctl_t);

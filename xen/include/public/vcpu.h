@@ -150,8 +150,7 @@ struct vcpu_register_time_memory_area {
         uint64_t p;
     } addr; /* IN: where the copy goes */
 };
-typedef struct vcpu_register_time_memory_area
-    vcpu_register_time_memory_area_t;
+typedef struct vcpu_register_time_memory_area vcpu_register_time_memory_area_t;
 DEFINE_XEN_GUEST_HANDLE(vcpu_register_time_memory_area_t);
 
 #endif /* __XEN_PUBLIC_VCPU_H__ */

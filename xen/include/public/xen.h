@@ -172,19 +172,19 @@ DEFINE_XEN_GUEST_HANDLE(xen_ulong_t);
  * are bound once per domain, on vCPU 0, and may be moved afterwards with
  * EVTCHNOP_bind_vcpu.  "dom0" marks the ones only the control domain gets.
  */
-#define VIRQ_TIMER 0       /* per-vCPU: the vCPU's timer fired */
-#define VIRQ_DEBUG 1       /* per-vCPU: asked to dump debug state */
-#define VIRQ_CONSOLE 2     /* global, dom0: input on the hypervisor console */
-#define VIRQ_DOM_EXC 3     /* global, dom0: a domain crashed or shut down */
-#define VIRQ_TBUF 4        /* global, dom0: trace buffers have records */
-#define VIRQ_DEBUGGER 6    /* global, dom0: a domain paused for a debugger */
-#define VIRQ_XENOPROF 7    /* per-vCPU: a profiling sample is available */
-#define VIRQ_CON_RING 8    /* global, dom0: new text in the console ring */
-#define VIRQ_PCPU_STATE 9  /* global, dom0: a physical CPU changed state */
-#define VIRQ_MEM_EVENT 10  /* global, dom0: a memory event happened */
-#define VIRQ_ARGO 11       /* global: Argo message notification */
-#define VIRQ_ENOMEM 12     /* global, dom0: the hypervisor heap runs low */
-#define VIRQ_XENPMU 13     /* per-vCPU: performance counter interrupt */
+#define VIRQ_TIMER 0      /* per-vCPU: the vCPU's timer fired */
+#define VIRQ_DEBUG 1      /* per-vCPU: asked to dump debug state */
+#define VIRQ_CONSOLE 2    /* global, dom0: input on the hypervisor console */
+#define VIRQ_DOM_EXC 3    /* global, dom0: a domain crashed or shut down */
+#define VIRQ_TBUF 4       /* global, dom0: trace buffers have records */
+#define VIRQ_DEBUGGER 6   /* global, dom0: a domain paused for a debugger */
+#define VIRQ_XENOPROF 7   /* per-vCPU: a profiling sample is available */
+#define VIRQ_CON_RING 8   /* global, dom0: new text in the console ring */
+#define VIRQ_PCPU_STATE 9 /* global, dom0: a physical CPU changed state */
+#define VIRQ_MEM_EVENT 10 /* global, dom0: a memory event happened */
+#define VIRQ_ARGO 11      /* global: Argo message notification */
+#define VIRQ_ENOMEM 12    /* global, dom0: the hypervisor heap runs low */
+#define VIRQ_XENPMU 13    /* per-vCPU: performance counter interrupt */
 
 /* Eight numbers reserved for architecture-specific VIRQs (x86: MCA). */
 #define VIRQ_ARCH_0 16
@@ -439,10 +439,10 @@ struct vcpu_time_info {
     uint32_t tsc_to_system_mul; /* OUT: TSC-to-ns factor, 32.32 fixed point */
     int8_t tsc_shift;           /* OUT: shift applied before multiplying */
 #if __XEN_INTERFACE_VERSION__ > 0x040600
-    uint8_t flags;              /* OUT: XEN_PVCLOCK_* */
-    uint8_t pad1[2];            /* OUT: zero */
+    uint8_t flags;   /* OUT: XEN_PVCLOCK_* */
+    uint8_t pad1[2]; /* OUT: zero */
 #else
-    int8_t pad1[3];             /* OUT: zero */
+    int8_t pad1[3]; /* OUT: zero */
 #endif
 }; /* 32 bytes */
 typedef struct vcpu_time_info vcpu_time_info_t;
@@ -462,18 +462,19 @@ typedef struct vcpu_time_info vcpu_time_info_t;
  * upcall_pending before scanning, so nothing is lost.  The mask plays the
  * role of the interrupt flag; it is read by the hypervisor only on the CPU
  * running the vCPU, so the guest may update both bytes without LOCK.
+ * 64 bytes.
  */
 struct vcpu_info {
     uint8_t evtchn_upcall_pending; /* IN/OUT: set by Xen, cleared by guest */
 #ifdef XEN_HAVE_PV_UPCALL_MASK
-    uint8_t evtchn_upcall_mask;    /* IN: non-zero blocks upcalls */
+    uint8_t evtchn_upcall_mask; /* IN: non-zero blocks upcalls */
 #else
-    uint8_t pad0;
+    uint8_t pad0;   /* IN/OUT: unused */
 #endif
-    xen_ulong_t evtchn_pending_sel; /* IN/OUT: words of evtchn_pending to scan */
+    xen_ulong_t evtchn_pending_sel; /* IN/OUT: evtchn_pending words to scan */
     struct arch_vcpu_info arch;     /* IN/OUT: see arch-x86/xen-x86_64.h */
     vcpu_time_info_t time;          /* OUT: this vCPU's system time */
-}; /* 64 bytes */
+};
 #ifndef __XEN__
 typedef struct vcpu_info vcpu_info_t;
 #endif
@@ -526,16 +527,16 @@ typedef struct shared_info shared_info_t;
 #ifdef XEN_HAVE_PV_GUEST_ENTRY
 struct start_info {
     /* Filled in at boot and again on resume. */
-    char magic[32];           /* OUT: "xen-<version>-<platform>" */
-    uint64_t nr_pages;        /* OUT: pages allocated to the domain */
-    uint64_t shared_info;      /* OUT: machine address of shared_info */
-    uint32_t flags;           /* OUT: SIF_* */
-    xen_pfn_t store_mfn;      /* OUT: machine frame of the xenstore ring */
-    uint32_t store_evtchn;    /* OUT: event channel of the xenstore ring */
+    char magic[32];        /* OUT: "xen-<version>-<platform>" */
+    uint64_t nr_pages;     /* OUT: pages allocated to the domain */
+    uint64_t shared_info;  /* OUT: machine address of shared_info */
+    uint32_t flags;        /* OUT: SIF_* */
+    xen_pfn_t store_mfn;   /* OUT: machine frame of the xenstore ring */
+    uint32_t store_evtchn; /* OUT: event channel of the xenstore ring */
     union {
         struct {
-            xen_pfn_t mfn;    /* OUT: machine frame of the console ring */
-            uint32_t evtchn;  /* OUT: event channel of the console ring */
+            xen_pfn_t mfn;   /* OUT: machine frame of the console ring */
+            uint32_t evtchn; /* OUT: event channel of the console ring */
         } domU;
         struct {
             uint32_t info_off;  /* OUT: offset of dom0_vga_console_info */
@@ -543,17 +544,17 @@ struct start_info {
         } dom0;
     } console;
     /* Filled in at boot only. */
-    uint64_t pt_base;           /* OUT: virtual address of the top table */
-    uint64_t nr_pt_frames;      /* OUT: pages of bootstrap page tables */
-    uint64_t mfn_list;          /* OUT: virtual address of the p2m list */
-    uint64_t mod_start;         /* OUT: virtual address of the initrd, or
-                                        its first pfn with SIF_MOD_START_PFN */
-    uint64_t mod_len;           /* OUT: initrd size in bytes */
+    uint64_t pt_base;      /* OUT: virtual address of the top table */
+    uint64_t nr_pt_frames; /* OUT: pages of bootstrap page tables */
+    uint64_t mfn_list;     /* OUT: virtual address of the p2m list */
+    uint64_t mod_start;    /* OUT: virtual address of the initrd, or
+                                   its first pfn with SIF_MOD_START_PFN */
+    uint64_t mod_len;      /* OUT: initrd size in bytes */
 #define MAX_GUEST_CMDLINE 1024
     int8_t cmd_line[MAX_GUEST_CMDLINE]; /* OUT: NUL-terminated command line */
     /* The pfns of the initial p2m list and of the tables that map it. */
-    uint64_t first_p2m_pfn;      /* OUT: first of them */
-    uint64_t nr_p2m_frames;      /* OUT: how many */
+    uint64_t first_p2m_pfn; /* OUT: first of them */
+    uint64_t nr_p2m_frames; /* OUT: how many */
 };
 typedef struct start_info start_info_t;
 
@@ -637,7 +638,7 @@ __DEFINE_XEN_GUEST_HANDLE(uint64, uint64_t);
 
 /* A UUID, stored as its 16 bytes in the order they are written. */
 typedef struct {
-    uint8_t a[16];
+    uint8_t a[16]; /* IN/OUT: the bytes, as written */
 } xen_uuid_t;
 
 /*
@@ -646,22 +647,22 @@ typedef struct {
  * is the initialiser of UUID 00112233-4455-6677-8899-aabbccddeeff: all
  * fields big-endian, as Linux and libuuid store them (not as Microsoft).
  */
-#define XEN_DEFINE_UUID_(a, b, c, d, e1, e2, e3, e4, e5, e6)                  \
+#define XEN_DEFINE_UUID_(a, b, c, d, e1, e2, e3, e4, e5, e6)                   \
     {                                                                          \
         {                                                                      \
-            ((a) >> 24) & 0xFF, ((a) >> 16) & 0xFF, ((a) >> 8) & 0xFF,         \
-                (a) & 0xFF, ((b) >> 8) & 0xFF, (b) & 0xFF, ((c) >> 8) & 0xFF,  \
-                (c) & 0xFF, ((d) >> 8) & 0xFF, (d) & 0xFF, e1, e2, e3, e4, e5, \
+            0xFF & ((a) >> 24), 0xFF & ((a) >> 16), 0xFF & ((a) >> 8),         \
+                0xFF & (a), 0xFF & ((b) >> 8), 0xFF & (b), 0xFF & ((c) >> 8),  \
+                0xFF & (c), 0xFF & ((d) >> 8), 0xFF & (d), e1, e2, e3, e4, e5, \
                 e6                                                             \
         }                                                                      \
     }
 
 #if defined(__STDC_VERSION__) ? __STDC_VERSION__ >= 199901L : defined(__GNUC__)
 /* A compound literal where the language has them. */
-#define XEN_DEFINE_UUID(a, b, c, d, e1, e2, e3, e4, e5, e6)                   \
+#define XEN_DEFINE_UUID(a, b, c, d, e1, e2, e3, e4, e5, e6)                    \
     ((xen_uuid_t)XEN_DEFINE_UUID_(a, b, c, d, e1, e2, e3, e4, e5, e6))
 #else
-#define XEN_DEFINE_UUID(a, b, c, d, e1, e2, e3, e4, e5, e6)                   \
+#define XEN_DEFINE_UUID(a, b, c, d, e1, e2, e3, e4, e5, e6)                    \
     XEN_DEFINE_UUID_(a, b, c, d, e1, e2, e3, e4, e5, e6)
 #endif
 

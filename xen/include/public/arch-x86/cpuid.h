@@ -35,7 +35,7 @@
 #define XEN_CPUID_FEAT1_MMU_PT_UPDATE_PRESERVE_AD (1u << 0)
 
 /* Leaf +4 EAX, HVM guests. */
-#define XEN_HVM_CPUID_APIC_ACCESS_VIRT (1u << 0) /* APIC registers virtualised */
+#define XEN_HVM_CPUID_APIC_ACCESS_VIRT (1u << 0) /* APIC registers virtual */
 #define XEN_HVM_CPUID_X2APIC_VIRT (1u << 1)      /* x2APIC virtualised */
 #define XEN_HVM_CPUID_IOMMU_MAPPINGS (1u << 2)   /* foreign maps are in IOMMU */
 #define XEN_HVM_CPUID_VCPU_ID_PRESENT (1u << 3)  /* EBX holds the vCPU id */

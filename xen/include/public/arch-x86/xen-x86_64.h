@@ -118,35 +118,30 @@ struct iret_context {
  */
 #if defined(__XEN__) || defined(__XEN_TOOLS__)
 #define __DECL_REG_LOHI(which)                                                 \
-    union                                                                      \
-    {                                                                          \
+    union {                                                                    \
         uint64_t r##which##x;                                                  \
         uint32_t e##which##x;                                                  \
         uint16_t which##x;                                                     \
-        struct                                                                 \
-        {                                                                      \
+        struct {                                                               \
             uint8_t which##l;                                                  \
             uint8_t which##h;                                                  \
         };                                                                     \
     }
 #define __DECL_REG_LO8(name)                                                   \
-    union                                                                      \
-    {                                                                          \
+    union {                                                                    \
         uint64_t r##name;                                                      \
         uint32_t e##name;                                                      \
         uint16_t name;                                                         \
         uint8_t name##l;                                                       \
     }
 #define __DECL_REG_LO16(name)                                                  \
-    union                                                                      \
-    {                                                                          \
+    union {                                                                    \
         uint64_t r##name;                                                      \
         uint32_t e##name;                                                      \
         uint16_t name;                                                         \
     }
 #define __DECL_REG_HI(num)                                                     \
-    union                                                                      \
-    {                                                                          \
+    union {                                                                    \
         uint64_t r##num;                                                       \
         uint32_t r##num##d;                                                    \
         uint16_t r##num##w;                                                    \
@@ -154,8 +149,7 @@ struct iret_context {
     }
 #elif defined(__GNUC__) && !defined(__STRICT_ANSI__)
 #define __DECL_REG(name)                                                       \
-    union                                                                      \
-    {                                                                          \
+    union {                                                                    \
         uint64_t r##name, e##name;                                             \
         uint32_t _e##name;                                                     \
     }
@@ -171,40 +165,40 @@ struct iret_context {
 #endif
 
 struct cpu_user_regs {
-    __DECL_REG_HI(15);      /* IN/OUT: r15 */
-    __DECL_REG_HI(14);      /* IN/OUT: r14 */
-    __DECL_REG_HI(13);      /* IN/OUT: r13 */
-    __DECL_REG_HI(12);      /* IN/OUT: r12 */
-    __DECL_REG_LO8(bp);     /* IN/OUT: rbp */
-    __DECL_REG_LOHI(b);     /* IN/OUT: rbx */
-    __DECL_REG_HI(11);      /* IN/OUT: r11 */
-    __DECL_REG_HI(10);      /* IN/OUT: r10 */
-    __DECL_REG_HI(9);       /* IN/OUT: r9 */
-    __DECL_REG_HI(8);       /* IN/OUT: r8 */
-    __DECL_REG_LOHI(a);     /* IN/OUT: rax */
-    __DECL_REG_LOHI(c);     /* IN/OUT: rcx */
-    __DECL_REG_LOHI(d);     /* IN/OUT: rdx */
-    __DECL_REG_LO8(si);     /* IN/OUT: rsi */
-    __DECL_REG_LO8(di);     /* IN/OUT: rdi */
-    uint32_t error_code;    /* OUT: hypervisor private */
-    uint32_t entry_vector;  /* OUT: hypervisor private */
-    __DECL_REG_LO16(ip);    /* IN/OUT: rip */
-    uint16_t cs;            /* IN/OUT */
-    uint16_t _pad0[1];
+    __DECL_REG_HI(15);         /* IN/OUT: r15 */
+    __DECL_REG_HI(14);         /* IN/OUT: r14 */
+    __DECL_REG_HI(13);         /* IN/OUT: r13 */
+    __DECL_REG_HI(12);         /* IN/OUT: r12 */
+    __DECL_REG_LO8(bp);        /* IN/OUT: rbp */
+    __DECL_REG_LOHI(b);        /* IN/OUT: rbx */
+    __DECL_REG_HI(11);         /* IN/OUT: r11 */
+    __DECL_REG_HI(10);         /* IN/OUT: r10 */
+    __DECL_REG_HI(9);          /* IN/OUT: r9 */
+    __DECL_REG_HI(8);          /* IN/OUT: r8 */
+    __DECL_REG_LOHI(a);        /* IN/OUT: rax */
+    __DECL_REG_LOHI(c);        /* IN/OUT: rcx */
+    __DECL_REG_LOHI(d);        /* IN/OUT: rdx */
+    __DECL_REG_LO8(si);        /* IN/OUT: rsi */
+    __DECL_REG_LO8(di);        /* IN/OUT: rdi */
+    uint32_t error_code;       /* OUT: hypervisor private */
+    uint32_t entry_vector;     /* OUT: hypervisor private */
+    __DECL_REG_LO16(ip);       /* IN/OUT: rip */
+    uint16_t cs;               /* IN/OUT */
+    uint16_t _pad0[1];         /* IN/OUT: unused */
     uint8_t saved_upcall_mask; /* IN/OUT: the mask RFLAGS.IF stands for */
-    uint8_t _pad1[3];
-    __DECL_REG_LO16(flags); /* IN/OUT: rflags; IF == !saved_upcall_mask */
-    __DECL_REG_LO8(sp);     /* IN/OUT: rsp */
-    uint16_t ss;            /* IN/OUT */
-    uint16_t _pad2[3];
-    uint16_t es;            /* IN/OUT */
-    uint16_t _pad3[3];
-    uint16_t ds;            /* IN/OUT */
-    uint16_t _pad4[3];
-    uint16_t fs;            /* IN/OUT */
-    uint16_t _pad5[3];
-    uint16_t gs;            /* IN/OUT */
-    uint16_t _pad6[3];
+    uint8_t _pad1[3];          /* IN/OUT: unused */
+    __DECL_REG_LO16(flags);    /* IN/OUT: rflags; IF == !saved_upcall_mask */
+    __DECL_REG_LO8(sp);        /* IN/OUT: rsp */
+    uint16_t ss;               /* IN/OUT */
+    uint16_t _pad2[3];         /* IN/OUT: unused */
+    uint16_t es;               /* IN/OUT */
+    uint16_t _pad3[3];         /* IN/OUT: unused */
+    uint16_t ds;               /* IN/OUT */
+    uint16_t _pad4[3];         /* IN/OUT: unused */
+    uint16_t fs;               /* IN/OUT */
+    uint16_t _pad5[3];         /* IN/OUT: unused */
+    uint16_t gs;               /* IN/OUT */
+    uint16_t _pad6[3];         /* IN/OUT: unused */
 };
 typedef struct cpu_user_regs cpu_user_regs_t;
 DEFINE_XEN_GUEST_HANDLE(cpu_user_regs_t);

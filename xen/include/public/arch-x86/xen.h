@@ -23,12 +23,12 @@
  */
 #if __XEN_INTERFACE_VERSION__ >= 0x00030201
 #define ___DEFINE_XEN_GUEST_HANDLE(name, type)                                 \
-    typedef struct                                                             \
-    {                                                                          \
+    typedef struct {                                                           \
         type *p;                                                               \
     } __guest_handle_##name
 #else
-#define ___DEFINE_XEN_GUEST_HANDLE(name, type) typedef type *__guest_handle_##name
+#define ___DEFINE_XEN_GUEST_HANDLE(name, type)                                 \
+    typedef type *__guest_handle_##name
 #endif
 
 /* Defines the handle types for @type and for const @type. */
@@ -138,20 +138,20 @@ struct vcpu_guest_context {
 #define VGCF_syscall_disables_events (1 << _VGCF_syscall_disables_events)
 #define _VGCF_online 5
 #define VGCF_online (1 << _VGCF_online)
-    uint64_t flags;                   /* IN/OUT: VGCF_* */
-    struct cpu_user_regs user_regs;   /* IN/OUT: general registers */
-    struct trap_info trap_ctxt[256];  /* IN/OUT: the virtual IDT */
-    uint64_t ldt_base;                /* IN/OUT: LDT linear address */
-    uint64_t ldt_ents;                /* IN/OUT: LDT entries */
-    uint64_t gdt_frames[16];          /* IN/OUT: GDT machine frames */
-    uint64_t gdt_ents;                /* IN/OUT: GDT entries */
-    uint64_t kernel_ss;               /* IN/OUT: kernel stack segment */
-    uint64_t kernel_sp;               /* IN/OUT: kernel stack pointer */
+    uint64_t flags;                  /* IN/OUT: VGCF_* */
+    struct cpu_user_regs user_regs;  /* IN/OUT: general registers */
+    struct trap_info trap_ctxt[256]; /* IN/OUT: the virtual IDT */
+    uint64_t ldt_base;               /* IN/OUT: LDT linear address */
+    uint64_t ldt_ents;               /* IN/OUT: LDT entries */
+    uint64_t gdt_frames[16];         /* IN/OUT: GDT machine frames */
+    uint64_t gdt_ents;               /* IN/OUT: GDT entries */
+    uint64_t kernel_ss;              /* IN/OUT: kernel stack segment */
+    uint64_t kernel_sp;              /* IN/OUT: kernel stack pointer */
     /* CR0-CR7; on x86_64 ctrlreg[1] holds the user page-table base. */
-    uint64_t ctrlreg[8];              /* IN/OUT */
-    uint64_t debugreg[8];             /* IN/OUT: DR0-DR7 */
-    uint64_t event_callback_eip;      /* IN/OUT: event upcall entry */
-    uint64_t failsafe_callback_eip;   /* IN/OUT: failsafe callback entry */
+    uint64_t ctrlreg[8];            /* IN/OUT */
+    uint64_t debugreg[8];           /* IN/OUT: DR0-DR7 */
+    uint64_t event_callback_eip;    /* IN/OUT: event upcall entry */
+    uint64_t failsafe_callback_eip; /* IN/OUT: failsafe callback entry */
 #ifdef __XEN__
     union {
         uint64_t syscall_callback_eip; /* IN/OUT: 64-bit SYSCALL entry */
@@ -162,12 +162,12 @@ struct vcpu_guest_context {
         };
     };
 #else
-    uint64_t syscall_callback_eip;    /* IN/OUT: 64-bit SYSCALL entry */
+    uint64_t syscall_callback_eip; /* IN/OUT: 64-bit SYSCALL entry */
 #endif
-    uint64_t vm_assist;               /* IN/OUT: bitmap of VMASST_TYPE_* */
-    uint64_t fs_base;                 /* IN/OUT: FS base */
-    uint64_t gs_base_kernel;          /* IN/OUT: kernel-mode GS base */
-    uint64_t gs_base_user;            /* IN/OUT: user-mode GS base */
+    uint64_t vm_assist;      /* IN/OUT: bitmap of VMASST_TYPE_* */
+    uint64_t fs_base;        /* IN/OUT: FS base */
+    uint64_t gs_base_kernel; /* IN/OUT: kernel-mode GS base */
+    uint64_t gs_base_user;   /* IN/OUT: user-mode GS base */
 };
 typedef struct vcpu_guest_context vcpu_guest_context_t;
 DEFINE_XEN_GUEST_HANDLE(vcpu_guest_context_t);
@@ -228,10 +228,10 @@ struct xen_arch_domainconfig {
 #define _XEN_X86_EMU_VPCI 10
 #define XEN_X86_EMU_VPCI (1U << _XEN_X86_EMU_VPCI)
 #define XEN_X86_EMU_ALL                                                        \
-    (XEN_X86_EMU_LAPIC | XEN_X86_EMU_HPET | XEN_X86_EMU_PM |                   \
-     XEN_X86_EMU_RTC | XEN_X86_EMU_IOAPIC | XEN_X86_EMU_PIC |                  \
-     XEN_X86_EMU_VGA | XEN_X86_EMU_IOMMU | XEN_X86_EMU_PIT |                   \
-     XEN_X86_EMU_USE_PIRQ | XEN_X86_EMU_VPCI)
+    (XEN_X86_EMU_LAPIC | XEN_X86_EMU_HPET | XEN_X86_EMU_PM | XEN_X86_EMU_RTC | \
+     XEN_X86_EMU_IOAPIC | XEN_X86_EMU_PIC | XEN_X86_EMU_VGA |                  \
+     XEN_X86_EMU_IOMMU | XEN_X86_EMU_PIT | XEN_X86_EMU_USE_PIRQ |              \
+     XEN_X86_EMU_VPCI)
     uint32_t emulation_flags; /* IN: XEN_X86_EMU_* */
 /*
  * Reads of MSRs the hypervisor does not handle return 0 and writes are

@@ -37,7 +37,7 @@ typedef uint16_t ioservid_t;
 #define XEN_DMOP_create_ioreq_server 1
 struct xen_dm_op_create_ioreq_server {
     uint8_t handle_bufioreq; /* IN: HVM_IOREQSRV_BUFIOREQ_* */
-    uint8_t pad[3];
+    uint8_t pad[3];          /* IN: zero */
     ioservid_t id;           /* OUT */
 };
 typedef struct xen_dm_op_create_ioreq_server xen_dm_op_create_ioreq_server_t;
@@ -53,9 +53,9 @@ struct xen_dm_op_get_ioreq_server_info {
     uint16_t flags; /* IN: XEN_DMOP_no_gfns */
 #define _XEN_DMOP_no_gfns 0
 #define XEN_DMOP_no_gfns (1u << _XEN_DMOP_no_gfns)
-    evtchn_port_t bufioreq_port;    /* OUT */
-    uint64_aligned_t ioreq_gfn;     /* OUT: synchronous ioreq page */
-    uint64_aligned_t bufioreq_gfn;  /* OUT: buffered ioreq ring */
+    evtchn_port_t bufioreq_port;   /* OUT */
+    uint64_aligned_t ioreq_gfn;    /* OUT: synchronous ioreq page */
+    uint64_aligned_t bufioreq_gfn; /* OUT: buffered ioreq ring */
 };
 typedef struct xen_dm_op_get_ioreq_server_info
     xen_dm_op_get_ioreq_server_info_t;
@@ -68,21 +68,21 @@ typedef struct xen_dm_op_get_ioreq_server_info
 #define XEN_DMOP_map_io_range_to_ioreq_server 3
 #define XEN_DMOP_unmap_io_range_from_ioreq_server 4
 struct xen_dm_op_ioreq_server_range {
-    ioservid_t id;  /* IN */
-    uint16_t pad;
-    uint32_t type;  /* IN: XEN_DMOP_IO_RANGE_* */
+    ioservid_t id;                 /* IN */
+    uint16_t pad;                  /* IN: zero */
+    uint32_t type;                 /* IN: XEN_DMOP_IO_RANGE_* */
 #define XEN_DMOP_IO_RANGE_PORT 0   /* I/O ports */
 #define XEN_DMOP_IO_RANGE_MEMORY 1 /* MMIO */
 #define XEN_DMOP_IO_RANGE_PCI 2    /* PCI config space of devices */
-    uint64_aligned_t start; /* IN: first, inclusive */
-    uint64_aligned_t end;   /* IN: last, inclusive */
+    uint64_aligned_t start;        /* IN: first, inclusive */
+    uint64_aligned_t end;          /* IN: last, inclusive */
 };
 typedef struct xen_dm_op_ioreq_server_range xen_dm_op_ioreq_server_range_t;
 
 /* A PCI segment/bus/device/function as one number. */
 #define XEN_DMOP_PCI_SBDF(s, b, d, f)                                          \
-    ((((s) & 0xffff) << 16) | (((b) & 0xff) << 8) | (((d) & 0x1f) << 3) |      \
-     ((f) & 0x07))
+    (((0xffff & (s)) << 16) | ((0xff & (b)) << 8) | ((0x1f & (d)) << 3) |      \
+     (0x07 & (f)))
 
 /*
  * XEN_DMOP_set_ioreq_server_state: a server gets no requests (and its
@@ -92,7 +92,7 @@ typedef struct xen_dm_op_ioreq_server_range xen_dm_op_ioreq_server_range_t;
 struct xen_dm_op_set_ioreq_server_state {
     ioservid_t id;   /* IN */
     uint8_t enabled; /* IN */
-    uint8_t pad;
+    uint8_t pad;     /* IN: zero */
 };
 typedef struct xen_dm_op_set_ioreq_server_state
     xen_dm_op_set_ioreq_server_state_t;
@@ -101,7 +101,7 @@ typedef struct xen_dm_op_set_ioreq_server_state
 #define XEN_DMOP_destroy_ioreq_server 6
 struct xen_dm_op_destroy_ioreq_server {
     ioservid_t id; /* IN */
-    uint16_t pad;
+    uint16_t pad;  /* IN: zero */
 };
 typedef struct xen_dm_op_destroy_ioreq_server xen_dm_op_destroy_ioreq_server_t;
 
@@ -112,7 +112,7 @@ typedef struct xen_dm_op_destroy_ioreq_server xen_dm_op_destroy_ioreq_server_t;
 #define XEN_DMOP_track_dirty_vram 7
 struct xen_dm_op_track_dirty_vram {
     uint32_t nr;                /* IN: pages */
-    uint32_t pad;
+    uint32_t pad;               /* IN: zero */
     uint64_aligned_t first_pfn; /* IN */
 };
 typedef struct xen_dm_op_track_dirty_vram xen_dm_op_track_dirty_vram_t;
@@ -158,7 +158,7 @@ typedef struct xen_dm_op_modified_memory xen_dm_op_modified_memory_t;
 
 struct xen_dm_op_modified_memory_extent {
     uint32_t nr;                /* IN: pages */
-    uint32_t pad;
+    uint32_t pad;               /* IN: zero */
     uint64_aligned_t first_pfn; /* IN */
 };
 
@@ -170,7 +170,7 @@ struct xen_dm_op_modified_memory_extent {
 struct xen_dm_op_set_mem_type {
     uint32_t nr;                /* IN: pages */
     uint16_t mem_type;          /* IN: hvmmem_type_t */
-    uint16_t pad;
+    uint16_t pad;               /* IN: zero */
     uint64_aligned_t first_pfn; /* IN */
 };
 typedef struct xen_dm_op_set_mem_type xen_dm_op_set_mem_type_t;
@@ -187,11 +187,11 @@ struct xen_dm_op_inject_event {
 #define XEN_DMOP_EVENT_sw_int 4     /* INT n */
 #define XEN_DMOP_EVENT_pri_sw_exc 5 /* ICEBP */
 #define XEN_DMOP_EVENT_sw_exc 6     /* INT3, INTO */
-    uint8_t insn_len;           /* IN: length of the instruction */
-    uint8_t pad0;
-    uint32_t error_code;        /* IN: or ~0 for none */
-    uint32_t pad1;
-    uint64_aligned_t cr2;       /* IN: %cr2 for #PF, pending DR6 for #DB */
+    uint8_t insn_len;               /* IN: length of the instruction */
+    uint8_t pad0;                   /* IN: zero */
+    uint32_t error_code;            /* IN: or ~0 for none */
+    uint32_t pad1;                  /* IN: zero */
+    uint64_aligned_t cr2;           /* IN: %cr2 for #PF, pending DR6 for #DB */
 };
 typedef struct xen_dm_op_inject_event xen_dm_op_inject_event_t;
 
@@ -199,7 +199,7 @@ typedef struct xen_dm_op_inject_event xen_dm_op_inject_event_t;
 #define XEN_DMOP_inject_msi 14
 struct xen_dm_op_inject_msi {
     uint32_t data;         /* IN */
-    uint32_t pad;
+    uint32_t pad;          /* IN: zero */
     uint64_aligned_t addr; /* IN: 0xfeexxxxx */
 };
 typedef struct xen_dm_op_inject_msi xen_dm_op_inject_msi_t;
@@ -210,9 +210,9 @@ typedef struct xen_dm_op_inject_msi xen_dm_op_inject_msi_t;
  */
 #define XEN_DMOP_map_mem_type_to_ioreq_server 15
 struct xen_dm_op_map_mem_type_to_ioreq_server {
-    ioservid_t id;   /* IN */
-    uint16_t type;   /* IN: hvmmem_type_t */
-    uint32_t flags;  /* IN: XEN_DMOP_IOREQ_MEM_ACCESS_*, 0 to unmap */
+    ioservid_t id;  /* IN */
+    uint16_t type;  /* IN: hvmmem_type_t */
+    uint32_t flags; /* IN: XEN_DMOP_IOREQ_MEM_ACCESS_*, 0 to unmap */
 #define XEN_DMOP_IOREQ_MEM_ACCESS_READ (1u << 0)
 #define XEN_DMOP_IOREQ_MEM_ACCESS_WRITE (1u << 1)
     uint64_t opaque; /* IN/OUT: zero (continuation state) */
@@ -234,7 +234,7 @@ typedef struct xen_dm_op_remote_shutdown xen_dm_op_remote_shutdown_t;
 #define XEN_DMOP_relocate_memory 17
 struct xen_dm_op_relocate_memory {
     uint32_t size;            /* IN/OUT: frames */
-    uint32_t pad;
+    uint32_t pad;             /* IN: zero */
     uint64_aligned_t src_gfn; /* IN/OUT */
     uint64_aligned_t dst_gfn; /* IN/OUT */
 };
@@ -253,17 +253,17 @@ struct xen_dm_op_pin_memory_cacheattr {
 #define XEN_DMOP_MEM_CACHEATTR_WB 6
 #define XEN_DMOP_MEM_CACHEATTR_UCM 7
 #define XEN_DMOP_DELETE_MEM_CACHEATTR (~(uint32_t)0)
-    uint32_t type;          /* IN: XEN_DMOP_MEM_CACHEATTR_* */
-    uint32_t pad;
+    uint32_t type; /* IN: XEN_DMOP_MEM_CACHEATTR_* */
+    uint32_t pad;  /* IN: zero */
 };
 typedef struct xen_dm_op_pin_memory_cacheattr xen_dm_op_pin_memory_cacheattr_t;
 
 /* XEN_DMOP_set_irq_level: drive an interrupt line (Arm SPIs). */
 #define XEN_DMOP_set_irq_level 19
 struct xen_dm_op_set_irq_level {
-    uint32_t irq;  /* IN */
-    uint8_t level; /* IN: 1 asserted, 0 deasserted */
-    uint8_t pad[3];
+    uint32_t irq;   /* IN */
+    uint8_t level;  /* IN: 1 asserted, 0 deasserted */
+    uint8_t pad[3]; /* IN: zero */
 };
 typedef struct xen_dm_op_set_irq_level xen_dm_op_set_irq_level_t;
 
@@ -278,8 +278,8 @@ struct xen_dm_op_nr_vcpus {
 typedef struct xen_dm_op_nr_vcpus xen_dm_op_nr_vcpus_t;
 
 struct xen_dm_op {
-    uint32_t op; /* IN: XEN_DMOP_* */
-    uint32_t pad;
+    uint32_t op;  /* IN: XEN_DMOP_* */
+    uint32_t pad; /* IN: zero */
     union {
         xen_dm_op_create_ioreq_server_t create_ioreq_server;
         xen_dm_op_get_ioreq_server_info_t get_ioreq_server_info;

@@ -18,7 +18,7 @@
 #define HVMOP_get_param 1
 struct xen_hvm_param {
     domid_t domid;  /* IN */
-    uint16_t pad;
+    uint16_t pad;   /* IN: zero */
     uint32_t index; /* IN: HVM_PARAM_* */
     uint64_t value; /* IN for set, OUT for get */
 };
@@ -73,7 +73,7 @@ typedef enum {
 #if __XEN_INTERFACE_VERSION__ < 0x00040700
     HVMMEM_mmio_write_dm, /* reads are RAM, writes go to the device model */
 #else
-    HVMMEM_unused,        /* refused since 4.7 */
+    HVMMEM_unused, /* refused since 4.7 */
 #endif
     /*
      * Claimed by an ioreq server; only HVMMEM_ram_rw pages may become this
@@ -87,7 +87,7 @@ typedef enum {
 #define HVMOP_pagetable_dying 9
 struct xen_hvm_pagetable_dying {
     domid_t domid;   /* IN */
-    uint16_t pad[3];
+    uint16_t pad[3]; /* IN: zero */
     uint64_t gpa;    /* IN: guest physical address of the table */
 };
 typedef struct xen_hvm_pagetable_dying xen_hvm_pagetable_dying_t;
@@ -123,7 +123,7 @@ DEFINE_XEN_GUEST_HANDLE(xen_hvm_xentrace_t);
 struct xen_hvm_get_mem_type {
     domid_t domid;     /* IN */
     uint16_t mem_type; /* OUT: hvmmem_type_t */
-    uint16_t pad[2];
+    uint16_t pad[2];   /* IN: zero */
     uint64_t pfn;      /* IN */
 };
 typedef struct xen_hvm_get_mem_type xen_hvm_get_mem_type_t;

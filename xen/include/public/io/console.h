@@ -22,12 +22,12 @@ typedef uint32_t XENCONS_RING_IDX;
 #define MASK_XENCONS_IDX(idx, ring) ((idx) & (sizeof(ring) - 1))
 
 struct xencons_interface {
-    char in[1024];              /* OUT: input for the guest */
-    char out[2048];             /* IN: output of the guest */
-    XENCONS_RING_IDX in_cons;   /* IN: guest's read index in "in" */
-    XENCONS_RING_IDX in_prod;   /* OUT: backend's write index in "in" */
-    XENCONS_RING_IDX out_cons;  /* OUT: backend's read index in "out" */
-    XENCONS_RING_IDX out_prod;  /* IN: guest's write index in "out" */
+    char in[1024];             /* OUT: input for the guest */
+    char out[2048];            /* IN: output of the guest */
+    XENCONS_RING_IDX in_cons;  /* IN: guest's read index in "in" */
+    XENCONS_RING_IDX in_prod;  /* OUT: backend's write index in "in" */
+    XENCONS_RING_IDX out_cons; /* OUT: backend's read index in "out" */
+    XENCONS_RING_IDX out_prod; /* IN: guest's write index in "out" */
 };
 
 #ifdef XEN_WANT_FLEX_CONSOLE_RING

@@ -56,10 +56,8 @@
  * set bit of the input, XOR in the 32 key bits that start at that bit
  * position.  Key bytes past @keylen count as zero.
  */
-static uint32_t xen_netif_toeplitz_hash(const uint8_t *key,
-                                        unsigned int keylen,
-                                        const uint8_t *buf,
-                                        unsigned int buflen)
+static uint32_t xen_netif_toeplitz_hash(const uint8_t *key, unsigned int keylen,
+                                        const uint8_t *buf, unsigned int buflen)
 {
     uint64_t window = 0; /* key bits [i, i + 64) for input bit i */
     uint64_t hash = 0;
@@ -114,7 +112,7 @@ struct xen_netif_ctrl_response {
 #define XEN_NETIF_CTRL_STATUS_NOT_SUPPORTED 1
 #define XEN_NETIF_CTRL_STATUS_INVALID_PARAMETER 2
 #define XEN_NETIF_CTRL_STATUS_BUFFER_OVERFLOW 3
-    uint32_t data;   /* OUT: result of GET types */
+    uint32_t data; /* OUT: result of GET types */
 };
 
 /* An entry of the page passed with XEN_NETIF_CTRL_TYPE_ADD_GREF_MAPPING. */
@@ -161,11 +159,11 @@ struct netif_tx_request {
 typedef struct netif_tx_request netif_tx_request_t;
 
 /* netif_extra_info.type */
-#define XEN_NETIF_EXTRA_TYPE_NONE (0)       /* invalid */
-#define XEN_NETIF_EXTRA_TYPE_GSO (1)        /* u.gso */
-#define XEN_NETIF_EXTRA_TYPE_MCAST_ADD (2)  /* u.mcast */
-#define XEN_NETIF_EXTRA_TYPE_MCAST_DEL (3)  /* u.mcast */
-#define XEN_NETIF_EXTRA_TYPE_HASH (4)       /* u.hash */
+#define XEN_NETIF_EXTRA_TYPE_NONE (0)      /* invalid */
+#define XEN_NETIF_EXTRA_TYPE_GSO (1)       /* u.gso */
+#define XEN_NETIF_EXTRA_TYPE_MCAST_ADD (2) /* u.mcast */
+#define XEN_NETIF_EXTRA_TYPE_MCAST_DEL (3) /* u.mcast */
+#define XEN_NETIF_EXTRA_TYPE_HASH (4)      /* u.hash */
 #define XEN_NETIF_EXTRA_TYPE_MAX (5)
 
 /* netif_extra_info.flags: another extra-info slot follows. */
@@ -185,18 +183,18 @@ struct netif_extra_info {
         struct {
             uint16_t size;     /* IN/OUT: maximum segment size */
             uint8_t type;      /* IN/OUT: XEN_NETIF_GSO_TYPE_* */
-            uint8_t pad;
+            uint8_t pad;       /* IN: zero */
             uint16_t features; /* IN/OUT: zero */
         } gso;
         struct {
-            uint8_t addr[6];   /* IN: multicast address */
+            uint8_t addr[6]; /* IN: multicast address */
         } mcast;
         struct {
             uint8_t type;      /* IN/OUT: _XEN_NETIF_CTRL_HASH_TYPE_* */
             uint8_t algorithm; /* IN/OUT: XEN_NETIF_CTRL_HASH_ALGORITHM_* */
             uint8_t value[4];  /* IN/OUT: the hash, little-endian */
         } hash;
-        uint16_t pad[3];
+        uint16_t pad[3]; /* IN/OUT: sizes the union */
     } u;
 };
 typedef struct netif_extra_info netif_extra_info_t;
@@ -210,7 +208,7 @@ typedef struct netif_tx_response netif_tx_response_t;
 /* A receive buffer the frontend posts. */
 struct netif_rx_request {
     uint16_t id;      /* IN: echoed in the response */
-    uint16_t pad;
+    uint16_t pad;     /* IN: zero */
     grant_ref_t gref; /* IN: the page to fill */
 };
 typedef struct netif_rx_request netif_rx_request_t;

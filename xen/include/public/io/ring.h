@@ -47,19 +47,18 @@
 typedef unsigned int RING_IDX;
 
 /* A 32-bit constant rounded down to a power of two (0 stays 0). */
-#define __RD2(_x) (((_x) & 0x00000002) ? 0x2 : ((_x) & 0x1))
-#define __RD4(_x) (((_x) & 0x0000000c) ? __RD2((_x) >> 2) << 2 : __RD2(_x))
-#define __RD8(_x) (((_x) & 0x000000f0) ? __RD4((_x) >> 4) << 4 : __RD4(_x))
-#define __RD16(_x) (((_x) & 0x0000ff00) ? __RD8((_x) >> 8) << 8 : __RD8(_x))
-#define __RD32(_x)                                                             \
-    (((_x) & 0xffff0000) ? __RD16((_x) >> 16) << 16 : __RD16(_x))
+#define __RD2(_x) ((0x00000002 & (_x)) ? 0x2 : (0x1 & (_x)))
+#define __RD4(_x) ((0x0000000c & (_x)) ? __RD2((_x) >> 2) << 2 : __RD2(_x))
+#define __RD8(_x) ((0x000000f0 & (_x)) ? __RD4((_x) >> 4) << 4 : __RD4(_x))
+#define __RD16(_x) ((0x0000ff00 & (_x)) ? __RD8((_x) >> 8) << 8 : __RD8(_x))
+#define __RD32(_x) ((0xffff0000 & (_x)) ? __RD16((_x) >> 16) << 16 : __RD16(_x))
 
 /*
  * Slots in a ring of tag @_s that fills @_sz bytes: as many as fit after
  * the header, rounded down to a power of two.  A constant expression.
  */
 #define __CONST_RING_SIZE(_s, _sz)                                             \
-    (__RD32(((_sz) - offsetof(struct _s##_sring, ring)) /                     \
+    (__RD32(((_sz)-offsetof(struct _s##_sring, ring)) /                        \
             sizeof(((struct _s##_sring *)0)->ring[0])))
 /* The same from a pointer to the shared ring. */
 #define __RING_SIZE(_s, _sz)                                                   \
@@ -329,8 +328,7 @@ typedef unsigned int RING_IDX;
         void *opaque, const unsigned char *buf, size_t size,                   \
         RING_IDX masked_prod, RING_IDX *masked_cons, RING_IDX ring_size)       \
     {                                                                          \
-        if ( *masked_cons < masked_prod ||                                     \
-             size <= ring_size - *masked_cons )                                \
+        if ( *masked_cons < masked_prod || size <= ring_size - *masked_cons )  \
         {                                                                      \
             memcpy(opaque, buf + *masked_cons, size);                          \
         }                                                                      \
@@ -347,16 +345,15 @@ typedef unsigned int RING_IDX;
         unsigned char *buf, const void *opaque, size_t size,                   \
         RING_IDX *masked_prod, RING_IDX masked_cons, RING_IDX ring_size)       \
     {                                                                          \
-        if ( *masked_prod < masked_cons ||                                     \
-             size <= ring_size - *masked_prod )                                \
+        if ( *masked_prod < masked_cons || size <= ring_size - *masked_prod )  \
         {                                                                      \
             memcpy(buf + *masked_prod, opaque, size);                          \
         }                                                                      \
         else                                                                   \
         {                                                                      \
             memcpy(buf + *masked_prod, opaque, ring_size - *masked_prod);      \
-            memcpy(buf, (const unsigned char *)opaque +                        \
-                            (ring_size - *masked_prod),                        \
+            memcpy(buf,                                                        \
+                   (const unsigned char *)opaque + (ring_size - *masked_prod), \
                    size - (ring_size - *masked_prod));                         \
         }                                                                      \
         *masked_prod = name##_mask(*masked_prod + size, ring_size);            \

@@ -30,13 +30,13 @@
 #define XEN_HVM_MEMMAP_TYPE_PMEM 7
 
 struct hvm_start_info {
-    uint32_t magic;          /* OUT @0: XEN_HVM_START_MAGIC_VALUE */
-    uint32_t version;        /* OUT @4: 1 */
-    uint32_t flags;          /* OUT @8: SIF_* */
-    uint32_t nr_modules;     /* OUT @12: entries at modlist_paddr */
-    uint64_t modlist_paddr;  /* OUT @16: array of hvm_modlist_entry */
-    uint64_t cmdline_paddr;  /* OUT @24: NUL-terminated command line */
-    uint64_t rsdp_paddr;     /* OUT @32: ACPI RSDP */
+    uint32_t magic;         /* OUT @0: XEN_HVM_START_MAGIC_VALUE */
+    uint32_t version;       /* OUT @4: 1 */
+    uint32_t flags;         /* OUT @8: SIF_* */
+    uint32_t nr_modules;    /* OUT @12: entries at modlist_paddr */
+    uint64_t modlist_paddr; /* OUT @16: array of hvm_modlist_entry */
+    uint64_t cmdline_paddr; /* OUT @24: NUL-terminated command line */
+    uint64_t rsdp_paddr;    /* OUT @32: ACPI RSDP */
     /* Version 1 and later: */
     uint64_t memmap_paddr;   /* OUT @40: array of hvm_memmap_table_entry */
     uint32_t memmap_entries; /* OUT @48: 0 when there is no map */
