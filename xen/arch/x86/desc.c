@@ -20,6 +20,11 @@ struct idt_entry idt_table[256] __aligned(PAGE_SIZE);
 static DEFINE_PER_CPU(struct tss64, init_tss) __aligned(128);
 static DEFINE_PER_CPU(u64 *, gdt_page);
 
+u64 *percpu_gdt_page(unsigned int cpu)
+{
+    return per_cpu(gdt_page, cpu);
+}
+
 void set_idt_gate(unsigned int vec, void *handler, unsigned int dpl, unsigned int ist)
 {
     unsigned long a = (unsigned long)handler;

@@ -10,6 +10,8 @@
 #include <asm/hypercall.h>
 #include <public/physdev.h>
 
+long pirq_physdev_op(int cmd, XEN_GUEST_HANDLE_PARAM(void) arg);
+
 long do_physdev_op(int cmd, XEN_GUEST_HANDLE_PARAM(void) arg)
 {
     struct vcpu *v = current;

@@ -42,5 +42,6 @@ extern struct idt_entry idt_table[256];
 void load_system_tables(unsigned int cpu, unsigned long stack_base);
 void init_idt(void);
 void set_idt_gate(unsigned int vec, void *handler, unsigned int dpl, unsigned int ist);
+u64 *percpu_gdt_page(unsigned int cpu);
 
 #endif /* ASM_DESC_H */

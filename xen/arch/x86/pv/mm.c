@@ -281,7 +281,7 @@ void put_page_from_l1e(u64 l1e, struct domain *l1e_owner)
 }
 
 /* The guest kernel runs in ring 3: give its mappings USER, marked as kernel ones. */
-static u64 adjust_guest_l1e(u64 l1e)
+u64 adjust_guest_l1e(u64 l1e)
 {
     if ( (l1e & (_PAGE_PRESENT | _PAGE_USER)) == _PAGE_PRESENT )
         l1e = (l1e | _PAGE_USER | _PAGE_GUEST_KERNEL) & ~(u64)_PAGE_GLOBAL;
