@@ -104,7 +104,7 @@ int gunzip(const void *in_, size_t in_len, void *out, size_t out_size,
     int rc;
 
     if ( !in || (!out && out_size) ||
-         !decomp_ws_ok(ws_, ws_size, sizeof(*ws)) )
+         !decomp_ws_ok(ws_, ws_size, GUNZIP_WORKSPACE_SIZE) )
         return decomp_finish(res, -EINVAL, 0, 0, "bad arguments");
 
     crc32_init_table(ws->crc_table);

@@ -379,7 +379,7 @@ int unxz(const void *in, size_t in_len, void *out, size_t out_size,
     int rc;
 
     if ( !in || (!out && out_size) ||
-         !decomp_ws_ok(ws, ws_size, sizeof(struct unxz_ws)) )
+         !decomp_ws_ok(ws, ws_size, UNXZ_WORKSPACE_SIZE) )
         return decomp_finish(res, -EINVAL, 0, 0, "bad arguments");
 
     memset(&s, 0, sizeof(s));

@@ -373,7 +373,7 @@ int unzstd(const void *in_, size_t in_len, void *out, size_t out_size,
     int rc;
 
     if ( !in || (!out && out_size) ||
-         !decomp_ws_ok(ws, ws_size, sizeof(struct zstd_ws)) )
+         !decomp_ws_ok(ws, ws_size, UNZSTD_WORKSPACE_SIZE) )
         return decomp_finish(res, -EINVAL, 0, 0, "bad arguments");
     if ( memcmp(in, magic, n) )
         return decomp_finish(res, -ENOEXEC, 0, 0, "not zstd data (bad magic)");
