@@ -131,6 +131,7 @@ static int seq_exec(struct unzstd_state *s, const u8 **lit, size_t *nlit,
                     u32 off)
 {
     size_t limit = s->out_size, i;
+    const u8 *src;
     u8 *d;
 
     if ( ll > *nlit )
@@ -161,8 +162,9 @@ static int seq_exec(struct unzstd_state *s, const u8 **lit, size_t *nlit,
         return -EILSEQ;
     }
     d = s->out + s->pos;
+    src = d - off;
     for ( i = 0; i < ml; i++ )
-        d[i] = d[i - off];
+        d[i] = src[i];
     s->pos += ml;
     return 0;
 }
