@@ -555,6 +555,84 @@ static void check_args(void)
     report(ok, "args-lz4-detect", "checks", why);
 }
 
+/* One hand-made stream and the errno it must produce. */
+struct crafted {
+    const char *name;
+    decoder_fn fn;
+    const char *bytes;
+    size_t len;
+    int want;
+};
+
+/* Streams made by hand to hit one specific check each. */
+static void check_crafted(void)
+{
+#define C(name, fn, bytes, want) { name, fn, bytes, sizeof(bytes) - 1, want }
+    static const struct crafted t[] = {
+        /* gzip: 10-byte header, then deflate. */
+        C("gzip/reserved-flag", gunzip,
+          "\x1f\x8b\x08\x20\0\0\0\0\0\x03\x03\0", -EILSEQ),
+        C("gzip/not-deflate", gunzip,
+          "\x1f\x8b\x09\0\0\0\0\0\0\x03\x03\0", -EOPNOTSUPP),
+        C("gzip/block-type-3", gunzip,
+          "\x1f\x8b\x08\0\0\0\0\0\0\x03\x07\0\0\0\0\0\0\0\0", -EILSEQ),
+        C("gzip/stored-nlen-mismatch", gunzip,
+          "\x1f\x8b\x08\0\0\0\0\0\0\x03\x01\x05\0\0\0hello", -EILSEQ),
+        /* Fixed block: length 3 at distance 1 before any output. */
+        C("gzip/distance-too-far", gunzip,
+          "\x1f\x8b\x08\0\0\0\0\0\0\x03\x03\x02\0\0\0\0\0\0\0\0", -EILSEQ),
+        C("gzip/header-crc", gunzip,
+          "\x1f\x8b\x08\x02\0\0\0\0\0\x03\xff\xff\x03\0", -EBADMSG),
+        /* lz4 legacy: magic, u32 block size, block. */
+        C("lz4/offset-before-start", unlz4,
+          "\x02\x21\x4c\x18\x03\0\0\0\x00\x01\x00", -EILSEQ),
+        C("lz4/block-size-zero", unlz4, "\x02\x21\x4c\x18\0\0\0\0", -EILSEQ),
+        C("lz4/block-size-absurd", unlz4,
+          "\x02\x21\x4c\x18\xff\xff\xff\x7f", -EILSEQ),
+        C("lz4/ends-after-match", unlz4,
+          "\x02\x21\x4c\x18\x04\0\0\0\x10\x61\x01\x00", -EILSEQ),
+        C("lz4/literals-past-block", unlz4,
+          "\x02\x21\x4c\x18\x02\0\0\0\x50\x61", -EILSEQ),
+        C("lz4/partial-block-header", unlz4,
+          "\x02\x21\x4c\x18\x02\0\0\0\x10\x61\x01", -ENODATA),
+        C("lz4/frame-version-0", unlz4,
+          "\x04\x22\x4d\x18\x00\x40\x00\0\0\0\0", -EILSEQ),
+        /* zstd: magic, frame header, blocks. */
+        C("zstd/reserved-header-bit", unzstd,
+          "\x28\xb5\x2f\xfd\x28\x05\x01\0\0", -EILSEQ),
+        C("zstd/dictionary", unzstd,
+          "\x28\xb5\x2f\xfd\x01\x00\x05\x01\0\0", -EOPNOTSUPP),
+        C("zstd/reserved-block-type", unzstd,
+          "\x28\xb5\x2f\xfd\x20\x05\x07\0\0", -EILSEQ),
+        C("zstd/block-beyond-window", unzstd,
+          "\x28\xb5\x2f\xfd\x20\x05\x31\0\0abcdef", -EILSEQ),
+        C("zstd/rle-past-content-size", unzstd,
+          "\x28\xb5\x2f\xfd\x20\x05\x33\0\0a", -EILSEQ),
+        C("zstd/short-content", unzstd,
+          "\x28\xb5\x2f\xfd\x20\x05\x21\0\0abcd", -EBADMSG),
+        /* xz: stream header with its CRC32. */
+        C("xz/header-crc", unxz,
+          "\xfd" "7zXZ\0\0\x01\0\0\0\0", -EBADMSG),
+        C("xz/reserved-check-id", unxz,
+          "\xfd" "7zXZ\0\0\x02\xd3\x73\xd7\xaf", -EOPNOTSUPP),
+    };
+#undef C
+    size_t i;
+
+    for ( i = 0; i < sizeof(t) / sizeof(t[0]); i++ )
+    {
+        struct decompress_result r;
+        unsigned char *out;
+        char why[160] = "";
+        int rc = run(t[i].fn, (const unsigned char *)t[i].bytes, t[i].len, 64,
+                     &out, &r);
+
+        free(out);
+        report(expect_rc(rc, t[i].want, why, sizeof(why), "crafted"),
+               t[i].name, "crafted", why);
+    }
+}
+
 int main(int argc, char **argv)
 {
     if ( argc >= 6 && !strcmp(argv[1], "check") )
@@ -579,7 +657,10 @@ int main(int argc, char **argv)
         free(c.p);
     }
     else if ( argc == 2 && !strcmp(argv[1], "args") )
+    {
         check_args();
+        check_crafted();
+    }
     else
     {
         fprintf(stderr,
