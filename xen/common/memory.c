@@ -109,8 +109,8 @@ static long reservation_op(unsigned long cmd, struct xen_memory_reservation *r,
             struct page_info *pg;
             unsigned long j, mfn;
 
-            if ( r->address_bits && r->address_bits < PAGE_SHIFT + 32 )
-                memflags = MEMF_bits(r->address_bits);
+            if ( XENMEMF_get_address_bits(r->mem_flags) )
+                memflags = MEMF_bits(XENMEMF_get_address_bits(r->mem_flags));
             pg = alloc_domheap_pages(d, r->extent_order, memflags);
             if ( !pg )
                 break;

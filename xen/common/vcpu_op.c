@@ -16,8 +16,8 @@
 #include <asm/pv/mm.h>
 #include <asm/pv/traps.h>
 #include <asm/apic.h>
+#include <asm/pv/domain.h>
 
-int arch_set_info_guest(struct vcpu *v, const vcpu_guest_context_t *ctxt);
 
 /*
  * Move v's vcpu_info into a page of the guest's (VCPUOP_register_vcpu_info).  The

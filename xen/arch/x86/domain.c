@@ -17,6 +17,7 @@
 #include <asm/processor.h>
 #include <asm/desc.h>
 #include <asm/page.h>
+#include <asm/pv/domain.h>
 
 void __noreturn reset_stack_and_jump(void (*fn)(void));
 
@@ -58,7 +59,6 @@ void startup_cpu_idle_loop(void)
 }
 
 extern intpte_t idle_pg_table[];
-void pv_save_state(struct vcpu *v);
 
 /* This CPU's own GDT page (the hypervisor descriptors from selector 0xe000). */
 u64 *this_cpu_gdt_page(void)

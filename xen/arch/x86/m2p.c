@@ -9,6 +9,7 @@
 #include <xen/mm.h>
 #include <asm/m2p.h>
 #include <asm/page.h>
+#include <public/xen.h>
 
 unsigned long m2p_entries;
 

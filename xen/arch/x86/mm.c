@@ -378,3 +378,22 @@ void vunmap(void *va)
         v += PAGE_SIZE;
     }
 }
+
+/*
+ * Give every hypervisor L4 slot (256-271) an L3 now, so guest L4s, which copy
+ * these slots when validated, keep seeing later changes made below them.  Slot
+ * 260 is per domain.
+ */
+void __init prealloc_xen_l3_slots(void)
+{
+    unsigned int slot;
+
+    for ( slot = ROOT_PAGETABLE_FIRST_XEN_SLOT; slot <= ROOT_PAGETABLE_LAST_XEN_SLOT; slot++ )
+    {
+        if ( slot == l4_table_offset(PERDOMAIN_VIRT_START) ||
+             (idle_pg_table[slot] & _PAGE_PRESENT) )
+            continue;
+        if ( !next_table(&idle_pg_table[slot], 4) )
+            panic("No memory for the hypervisor's L3 tables");
+    }
+}

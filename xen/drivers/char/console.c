@@ -10,6 +10,7 @@
  * (Ctrl-A by default, conswitch=) three times in a row toggles between them.
  */
 #include <xen/lib.h>
+#include <xen/errno.h>
 #include <xen/console.h>
 #include <xen/init.h>
 #include <xen/param.h>

@@ -12,6 +12,9 @@
 #include <public/physdev.h>
 #include <public/platform.h>
 
+/* Size of the hypercall table: numbers at or above are -ENOSYS. */
+#define NR_hypercalls 64
+
 long do_set_trap_table(XEN_GUEST_HANDLE_PARAM(const_trap_info_t) traps);
 long do_mmu_update(XEN_GUEST_HANDLE_PARAM(mmu_update_t) ureqs, unsigned int count,
                    XEN_GUEST_HANDLE_PARAM(uint) pdone, unsigned int foreigndom);

@@ -15,6 +15,8 @@
 #include <xen/timer.h>
 #include <xen/list.h>
 #include <asm/domain.h>
+#include <asm/current.h>
+#include <asm/processor.h>
 
 #include <public/xen.h>
 #include <public/vcpu.h>

@@ -17,6 +17,9 @@
 #include <asm/guest_access.h>
 #include <asm/pv/mm.h>
 #include <asm/pv/traps.h>
+#include <asm/hypercall.h>
+#include <asm/pv/domain.h>
+#include <asm/processor.h>
 
 #define GDT_PAGES 16
 
@@ -253,8 +256,6 @@ static void put_ldt(struct vcpu *v)
     v->arch.pv.ldt_base = 0;
 }
 
-/* The machine frame behind a guest-kernel virtual address, or 0. */
-unsigned long guest_va_to_mfn(struct vcpu *v, unsigned long va);
 
 /*
  * MMUEXT_SET_LDT: the guest's LDT at 'base' (page aligned), 'ents' descriptors

@@ -19,10 +19,10 @@
 #include <asm/traps.h>
 #include <asm/pv/mm.h>
 #include <asm/pv/traps.h>
+#include <asm/pv/domain.h>
+#include <public/callback.h>
 
 void __noreturn reset_stack_and_jump(void (*fn)(void));
-u64 *this_cpu_gdt_page(void);
-long set_debugreg(struct vcpu *v, unsigned int reg, unsigned long value);
 
 /* vcpu_info for vCPUs beyond shared_info's 32 slots, until they register one. */
 static vcpu_info_t dummy_vcpu_info;
@@ -213,8 +213,6 @@ int arch_set_info_guest(struct vcpu *v, const vcpu_guest_context_t *c)
             set_debugreg(v, i, c->debugreg[i]);
     if ( c->ldt_ents )
     {
-        int pv_set_ldt(struct vcpu *v, unsigned long base, unsigned int ents);
-
         spin_lock(&d->arch.pv.mmu_lock);
         rc = pv_set_ldt(v, c->ldt_base, c->ldt_ents);
         spin_unlock(&d->arch.pv.mmu_lock);

@@ -24,6 +24,7 @@
 #include <asm/processor.h>
 #include <asm/pv/mm.h>
 #include <asm/pv/traps.h>
+#include <asm/hypercall.h>
 
 #define XEN_MSR_PAT 0x0000050100070406ULL
 
@@ -305,7 +306,6 @@ static bool read_cr(struct vcpu *v, unsigned int cr, unsigned long *val)
     return false;
 }
 
-long do_fpu_taskswitch(int set);
 
 static bool write_cr(struct vcpu *v, unsigned int cr, unsigned long val)
 {

@@ -14,6 +14,7 @@
 #include <asm/guest_access.h>
 #include <asm/hypercall.h>
 #include <asm/pv/traps.h>
+#include <asm/processor-flags.h>
 #include <stdarg.h>
 
 typedef unsigned long hypercall_fn_t(unsigned long, unsigned long, unsigned long,

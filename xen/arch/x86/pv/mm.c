@@ -23,6 +23,8 @@
 #include <asm/m2p.h>
 #include <asm/pv/mm.h>
 #include <asm/cpufeature.h>
+#include <asm/pv/traps.h>
+#include <asm/hypercall.h>
 
 extern intpte_t idle_pg_table[];
 
@@ -409,8 +411,6 @@ static void free_pt(struct page_info *pg, unsigned long type, struct domain *d)
     }
 }
 
-int validate_segdesc_page(struct page_info *pg);
-
 static int alloc_page_type(struct page_info *pg, unsigned long type)
 {
     struct domain *d = owner_of(pg);
@@ -676,13 +676,6 @@ long do_update_va_mapping(unsigned long va, u64 val, unsigned long flags)
 
 /* ------------------------------------------------------------ mmu_update */
 
-/* Should a long batch stop and continue later?  (Pending softirq work.) */
-static bool hypercall_preempt_check(void)
-{
-    return softirq_pending(smp_processor_id());
-}
-
-long hypercall_create_continuation(unsigned int op, const char *fmt, ...);
 
 static struct domain *get_pg_owner(domid_t domid)
 {
@@ -835,8 +828,6 @@ long do_mmu_update(XEN_GUEST_HANDLE_PARAM(mmu_update_t) ureqs, unsigned int coun
 static const unsigned long pin_types[4] = {
     PGT_l1_page_table, PGT_l2_page_table, PGT_l3_page_table, PGT_l4_page_table,
 };
-
-int pv_set_ldt(struct vcpu *v, unsigned long base, unsigned int ents);
 
 static int do_one_mmuext(struct vcpu *v, const mmuext_op_t *op, struct domain *pg_owner)
 {

@@ -28,6 +28,7 @@
 #include <asm/pv/mm.h>
 #include <asm/pv/traps.h>
 #include <public/callback.h>
+#include <asm/hypercall.h>
 
 #define TRAP_syscall    0x100
 #define TRAP_syscall32  0x101

@@ -13,5 +13,6 @@ int pv_vcpu_initialise(struct vcpu *v);
 void pv_vcpu_destroy(struct vcpu *v);
 int arch_set_info_guest(struct vcpu *v, const vcpu_guest_context_t *c);
 unsigned long guest_va_to_mfn(struct vcpu *v, unsigned long va);
+void pv_save_state(struct vcpu *v);
 
 #endif /* ASM_PV_DOMAIN_H */

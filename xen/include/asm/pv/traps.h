@@ -8,9 +8,13 @@
 #include <xen/types.h>
 #include <asm/regs.h>
 #include <public/xen.h>
+#include <asm/domain.h>
+#include <asm/irq_vectors.h>
+#include <asm/processor-flags.h>
 
 struct vcpu;
 struct domain;
+struct page_info;
 
 /* Entry points from assembly. */
 void pv_syscall_entry(struct cpu_user_regs *regs);
@@ -40,6 +44,11 @@ int pv_vcpu_gdt_init(struct vcpu *v);
 void pv_load_gdt_ldt(struct vcpu *v, u64 *cpu_gdt);
 void pv_reload_gdt_ldt(struct vcpu *v);
 void pv_destroy_gdt_ldt(struct vcpu *v);
+
+int validate_segdesc_page(struct page_info *pg);
+int pv_set_ldt(struct vcpu *v, unsigned long base, unsigned int ents);
+long set_debugreg(struct vcpu *v, unsigned int reg, unsigned long value);
+struct page_info;
 
 /* Emulation (pv/emul-*.c, pv/ro-page-fault.c). */
 bool pv_emulate_privileged_op(struct cpu_user_regs *regs);
