@@ -426,6 +426,16 @@ bool pv_emulate_privileged_op(struct cpu_user_regs *regs)
             if ( !iopl_ok(v) )
                 return false;
             return emulate_string_io(v, &in, regs);
+        case 0xfa: case 0xfb:                               /* CLI, STI */
+            /*
+             * With I/O privilege these are no-ops, as in Xen: a guest's interrupt
+             * flag is its event mask, which POPF could not restore behind us.
+             * Linux's unpatched early code (cmpxchg16b emulation) executes CLI.
+             */
+            if ( !iopl_ok(v) )
+                return false;
+            regs->rip += in.len;
+            return true;
         case 0xf4:                                          /* HLT: block */
             if ( !v->arch.pv.kernel_mode )
                 return false;

@@ -239,8 +239,9 @@ static bool is_iomem_mfn(unsigned long mfn)
 
 /* ------------------------------------------------------------ entry checks */
 
-int get_page_from_l1e(u64 l1e, struct domain *l1e_owner, struct domain *pg_owner)
+int get_page_from_l1e(u64 *pl1e, struct domain *l1e_owner, struct domain *pg_owner)
 {
+    u64 l1e = *pl1e;
     unsigned long mfn;
     struct page_info *pg;
     int rc;
@@ -256,7 +257,17 @@ int get_page_from_l1e(u64 l1e, struct domain *l1e_owner, struct domain *pg_owner
 
     mfn = (l1e & PTE_ADDR_MASK) >> PAGE_SHIFT;
     if ( is_iomem_mfn(mfn) )
-        return iomem_access_permitted(pg_owner, mfn, l1e & _PAGE_RW) ? 0 : -EPERM;
+    {
+        if ( iomem_access_permitted(pg_owner, mfn, l1e & _PAGE_RW) )
+            return 0;
+        /* Read-only I/O memory (the HPET): map it, without write access, as Xen does. */
+        if ( (l1e & _PAGE_RW) && iomem_access_permitted(pg_owner, mfn, false) )
+        {
+            *pl1e = l1e & ~(u64)_PAGE_RW;
+            return 0;
+        }
+        return -EPERM;
+    }
 
     pg = mfn_to_page(mfn);
     if ( !get_page(pg, pg_owner) )
@@ -363,7 +374,7 @@ static int alloc_pt(struct page_info *pg, unsigned long type, struct domain *d)
             continue;
         if ( type == PGT_l1_page_table )
         {
-            rc = get_page_from_l1e(t[i], d, d);
+            rc = get_page_from_l1e(&t[i], d, d);
             if ( !rc )
                 t[i] = adjust_guest_l1e(t[i]);
         }
@@ -447,7 +458,7 @@ static int mod_l1_entry(u64 *pl1e, u64 nl1e, struct domain *d, struct domain *pg
     u64 ol1e, want;
     int rc;
 
-    rc = get_page_from_l1e(nl1e, d, pg_owner);
+    rc = get_page_from_l1e(&nl1e, d, pg_owner);
     if ( rc )
         return rc;
     nl1e = adjust_guest_l1e(nl1e);

@@ -214,7 +214,7 @@ bool pv_ro_page_fault(unsigned long addr, struct cpu_user_regs *regs)
             break;
         }
         /* Validate the new entry, then install it only if nothing changed meanwhile. */
-        if ( get_page_from_l1e(newpte, d, d) )
+        if ( get_page_from_l1e(&newpte, d, d) )
         {
             *regs = saved;
             break;

@@ -38,6 +38,26 @@ vcpu_info_t *pv_vcpu_info(struct vcpu *v)
     return v->arch.pv.vcpu_info;
 }
 
+/* Print the page-table walk of a guest address in the current page tables. */
+static void dump_guest_walk(unsigned long va)
+{
+    const u64 *t = maddr_to_virt(read_cr3() & PTE_ADDR_MASK);
+    unsigned int level;
+
+    printk(XENLOG_G_ERR "  page walk for %016lx (cr3 %016lx):", va, read_cr3());
+    for ( level = 4; level >= 1; level-- )
+    {
+        u64 e = t[(va >> (PAGE_SHIFT + 9 * (level - 1))) & 511];
+
+        printk(" L%u %016lx", level, (unsigned long)e);
+        if ( !(e & _PAGE_PRESENT) || (e & _PAGE_PSE) ||
+             !mfn_valid((e & PTE_ADDR_MASK) >> PAGE_SHIFT) )
+            break;
+        t = maddr_to_virt(e & PTE_ADDR_MASK);
+    }
+    printk("\n");
+}
+
 void __domain_crash(struct domain *d, const char *why)
 {
     struct vcpu *v;
@@ -58,7 +78,8 @@ void __domain_crash(struct domain *d, const char *why)
                (unsigned long)r->rdx);
         printk(XENLOG_G_ERR "  rsi %016lx rdi %016lx rbp %016lx cr2 %016lx\n",
                (unsigned long)r->rsi, (unsigned long)r->rdi, (unsigned long)r->rbp,
-               read_cr2());
+               (unsigned long)pv_vcpu_info(current)->arch.cr2);
+        dump_guest_walk(pv_vcpu_info(current)->arch.cr2);
     }
     d->shutdown_code = SHUTDOWN_crash;
     d->is_shutting_down = true;
@@ -231,6 +252,19 @@ static bool permit_softint(const struct vcpu *v, unsigned int vector)
            dpl >= (v->arch.pv.kernel_mode ? 1 : 3);
 }
 
+void pv_soft_interrupt(struct cpu_user_regs *regs, unsigned int vector)
+{
+    struct vcpu *v = current;
+
+    if ( permit_softint(v, vector) )
+        pv_inject_trap(v, vector, false, 0);
+    else
+    {
+        regs->rip -= 2;                 /* report it at the INT instruction */
+        pv_inject_gp(v, (vector << 3) | 2);
+    }
+}
+
 /* The length of the INT3/INTO/INT n instruction at the guest's RIP, or 0. */
 static unsigned int softint_insn_len(const struct cpu_user_regs *regs, unsigned int vector)
 {
@@ -245,6 +279,35 @@ static unsigned int softint_insn_len(const struct cpu_user_regs *regs, unsigned 
     return 0;
 }
 
+/*
+ * Would the access described by a page fault's error code succeed now?  Then the
+ * fault came from a stale TLB entry (a PTE the guest changed without flushing, or
+ * one the hypervisor adjusted): flush it and let the guest retry, as Xen does.
+ */
+static bool spurious_page_fault(unsigned long addr, u32 error)
+{
+    const u64 *t = maddr_to_virt(read_cr3() & PTE_ADDR_MASK);
+    u64 need = _PAGE_PRESENT | ((error & 2) ? _PAGE_RW : 0) | _PAGE_USER;
+    unsigned int level;
+
+    if ( error & 8 )
+        return false;                           /* reserved bit set: never spurious */
+    for ( level = 4; level >= 1; level-- )
+    {
+        u64 e = t[(addr >> (PAGE_SHIFT + 9 * (level - 1))) & 511];
+
+        if ( (e & need) != need || ((error & 0x10) && (e & _PAGE_NX_BIT)) )
+            return false;
+        if ( level == 1 )
+            break;
+        if ( (e & _PAGE_PSE) || !mfn_valid((e & PTE_ADDR_MASK) >> PAGE_SHIFT) )
+            return false;
+        t = maddr_to_virt(e & PTE_ADDR_MASK);
+    }
+    invlpg((void *)addr);
+    return true;
+}
+
 void pv_handle_exception(struct cpu_user_regs *regs)
 {
     struct vcpu *v = current;
@@ -257,6 +320,8 @@ void pv_handle_exception(struct cpu_user_regs *regs)
         cr2 = read_cr2();
         if ( v->arch.pv.kernel_mode && (regs->error_code & 3) == 3 &&
              pv_ro_page_fault(cr2, regs) )
+            return;
+        if ( (regs->error_code & 1) && spurious_page_fault(cr2, regs->error_code) )
             return;
         pv_vcpu_info(v)->arch.cr2 = cr2;
         /* The CPU reports U=1 (ring 3); the guest kernel expects a kernel fault. */

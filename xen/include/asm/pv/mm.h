@@ -50,7 +50,7 @@ void put_page_and_type(struct page_info *pg);
 void init_xen_l4_slots(u64 *l4, const struct domain *d);
 
 /* Entry checks used by the grant-table code as well. */
-int get_page_from_l1e(u64 l1e, struct domain *l1e_owner, struct domain *pg_owner);
+int get_page_from_l1e(u64 *l1e, struct domain *l1e_owner, struct domain *pg_owner);
 void put_page_from_l1e(u64 l1e, struct domain *l1e_owner);
 /* Give a guest L1 entry the bits the hypervisor requires (USER for its kernel). */
 u64 adjust_guest_l1e(u64 l1e);

@@ -26,6 +26,8 @@ void __noreturn ret_to_guest(void);     /* (asm) run exit work and IRET to the g
 void pv_inject_trap(struct vcpu *v, unsigned int vector, bool has_error, u32 error);
 void pv_inject_gp(struct vcpu *v, u32 error);
 void pv_inject_ud(struct vcpu *v);
+/* INT n from the guest (RIP already past it): deliver if its DPL allows, else #GP. */
+void pv_soft_interrupt(struct cpu_user_regs *regs, unsigned int vector);
 
 /* Switch between guest kernel and guest user context (page tables and GS base). */
 void toggle_guest_mode(struct vcpu *v);
