@@ -183,7 +183,8 @@ static void test_perms(void)
               "E:EPERM");
     CHECK_STR(fake_cmd(d1, XS_SET_PERMS, 0, "/local/domain/1/data|n1|b2|"),
               "OK|");
-    CHECK_STR(W(d2, "/local/domain/1/data/k|w"), "OK|");
+    CHECK_STR(W(d2, "/local/domain/1/data/k2|w"), "OK|");
+    CHECK_STR(W(d2, "/local/domain/1/data/k|w"), "E:EACCES");
     CHECK_STR(fake_cmd(d1, XS_SET_PERMS, 0,
                        "/local/domain/1/data|n1|r2|r3|r4|r5|r6|"),
               "E:ENOSPC");
