@@ -11,5 +11,22 @@ $(O)/test_core: $(O)/tests/test_core.o $(O)/tests/fake.o $(O)/libxscore.a
 
 TEST_BINS := $(O)/test_core
 
+
+# Our header and Debian's are compiled in separate units (same include guard
+# is not an issue then, and nothing of one leaks into the other).
+$(O)/tests/wire_ours.o: tests/wire_ours.c tests/wire_facts.h $(TOP)/xen/include/public/io/xs_wire.h
+	@mkdir -p $(dir $@)
+	$(CC) -I$(TOP)/xen/include/public -Itests $(TEST_CFLAGS) -c $< -o $@
+
+$(O)/tests/wire_debian.o: tests/wire_debian.c tests/wire_facts.h
+	@mkdir -p $(dir $@)
+	$(CC) -Itests $(TEST_CFLAGS) -c $< -o $@
+
+$(O)/test_wire: $(O)/tests/test_wire.o $(O)/tests/wire_ours.o $(O)/tests/wire_debian.o
+	$(CC) $(CFLAGS) -o $@ $^
+
+TEST_BINS += $(O)/test_wire
+
 check: all $(TEST_BINS)
 	@$(O)/test_core
+	@$(O)/test_wire
