@@ -27,6 +27,16 @@ $(O)/test_wire: $(O)/tests/test_wire.o $(O)/tests/wire_ours.o $(O)/tests/wire_de
 
 TEST_BINS += $(O)/test_wire
 
+
+# Programs that talk to a private daemon link our libxenstore.
+LIBXS := -L$(O) -lxenstore -Wl,-rpath,$(abspath $(O))
+
+$(O)/test_ring: $(O)/tests/test_ring.o $(O)/tests/daemon.o $(O)/tests/guest.o $(O)/libxenstore.so.4.0
+	$(CC) $(CFLAGS) -o $@ $(filter %.o,$^) $(LIBXS)
+
+TEST_BINS += $(O)/test_ring
+
 check: all $(TEST_BINS)
 	@$(O)/test_core
 	@$(O)/test_wire
+	@$(O)/test_ring
