@@ -40,3 +40,17 @@ check: all $(TEST_BINS)
 	@$(O)/test_core
 	@$(O)/test_wire
 	@$(O)/test_ring
+
+$(O)/test_lib: $(O)/tests/test_lib.o $(O)/tests/daemon.o $(O)/libxenstore.so.4.0
+	$(CC) $(CFLAGS) -o $@ $(filter %.o,$^) $(LIBXS) -lpthread
+
+# The same test compiled with Debian's <xenstore.h> (libxen-dev), linked to
+# our library: a program written for Xen's libxenstore builds and runs.
+$(O)/tests/test_lib_debian.o: tests/test_lib.c
+	@mkdir -p $(dir $@)
+	$(CC) -D_GNU_SOURCE -Itests $(TEST_CFLAGS) -c $< -o $@
+
+$(O)/test_lib_debian: $(O)/tests/test_lib_debian.o $(O)/tests/daemon.o $(O)/libxenstore.so.4.0
+	$(CC) $(CFLAGS) -o $@ $(filter %.o,$^) $(LIBXS) -lpthread
+
+TEST_BINS += $(O)/test_lib $(O)/test_lib_debian
