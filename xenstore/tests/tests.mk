@@ -54,3 +54,8 @@ $(O)/test_lib_debian: $(O)/tests/test_lib_debian.o $(O)/tests/daemon.o $(O)/libx
 	$(CC) $(CFLAGS) -o $@ $(filter %.o,$^) $(LIBXS) -lpthread
 
 TEST_BINS += $(O)/test_lib $(O)/test_lib_debian
+
+$(O)/test_durability: $(O)/tests/test_durability.o $(O)/tests/daemon.o $(O)/tests/guest.o $(O)/libxenstore.so.4.0
+	$(CC) $(CFLAGS) -o $@ $(filter %.o,$^) $(LIBXS) -lpthread
+
+TEST_BINS += $(O)/test_durability
