@@ -214,7 +214,7 @@ static int replay_node(struct xs_store *s, const char *p, size_t len)
     n = node_lookup(s, path);
     if ( n )
     {
-        if ( n->vlen != hdr[1] || memcmp(n->value, value, hdr[1]) )
+        if ( n->vlen != hdr[1] || (hdr[1] && memcmp(n->value, value, hdr[1])) )
             node_set_value(s, n, value, hdr[1]);
         if ( !perms_equal(&n->perms, &perms) )
             node_set_perms(s, n, &perms);

@@ -36,11 +36,6 @@ $(O)/test_ring: $(O)/tests/test_ring.o $(O)/tests/daemon.o $(O)/tests/guest.o $(
 
 TEST_BINS += $(O)/test_ring
 
-check: all $(TEST_BINS)
-	@$(O)/test_core
-	@$(O)/test_wire
-	@$(O)/test_ring
-
 $(O)/test_lib: $(O)/tests/test_lib.o $(O)/tests/daemon.o $(O)/libxenstore.so.4.0
 	$(CC) $(CFLAGS) -o $@ $(filter %.o,$^) $(LIBXS) -lpthread
 
@@ -59,3 +54,43 @@ $(O)/test_durability: $(O)/tests/test_durability.o $(O)/tests/daemon.o $(O)/test
 	$(CC) $(CFLAGS) -o $@ $(filter %.o,$^) $(LIBXS) -lpthread
 
 TEST_BINS += $(O)/test_durability
+
+$(O)/test_hostile: $(O)/tests/test_hostile.o $(O)/tests/daemon.o $(O)/tests/guest.o $(O)/libxenstore.so.4.0
+	$(CC) $(CFLAGS) -o $@ $(filter %.o,$^) $(LIBXS) -lpthread
+
+TEST_BINS += $(O)/test_hostile
+
+# ---- fuzzing --------------------------------------------------------------
+# fuzz_replay (any compiler) runs the saved inputs; fuzz_protocol is the
+# libFuzzer build (clang, with ASan and UBSan) when libFuzzer is installed.
+FUZZ_CC ?= clang
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
+HAVE_LIBFUZZER := $(shell printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long s) { (void)d; (void)s; return 0; }\n' | \
+	$(FUZZ_CC) -x c -fsanitize=fuzzer - -o /dev/null 2>/dev/null && echo y)
+
+$(O)/fuzz_replay: $(O)/tests/fuzz_protocol.o $(O)/tests/fuzz_replay.o $(O)/tests/fake.o $(O)/libxscore.a
+	$(CC) $(CFLAGS) -o $@ $^
+
+$(O)/tests/fuzz_%.o: fuzz/fuzz_%.c $(WIRE_H)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -Itests $(TEST_CFLAGS) -c $< -o $@
+
+FUZZ_SRCS := $(CORE_SRCS) tests/fake.c fuzz/fuzz_protocol.c
+$(O)/fuzz_protocol: $(FUZZ_SRCS) $(WIRE_H)
+	$(FUZZ_CC) $(CPPFLAGS) -Itests -std=gnu11 -g -O1 $(WARN) \
+	    -Wno-missing-prototypes -fsanitize=fuzzer $(FUZZ_SAN) \
+	    -o $@ $(FUZZ_SRCS)
+
+FUZZ_BINS := $(O)/fuzz_replay
+ifeq ($(HAVE_LIBFUZZER),y)
+FUZZ_BINS += $(O)/fuzz_protocol
+endif
+
+FUZZ_SECONDS ?= 45
+
+# A longer fuzzing session on its own: make fuzz FUZZ_SECONDS=3600
+fuzz: $(O)/fuzz_protocol
+	fuzz/run-fuzzer.sh $(abspath $(O)) $(or $(FUZZ_LONG),600)
+
+check: all $(TEST_BINS) $(FUZZ_BINS)
+	@tests/run-checks.sh $(O) $(FUZZ_SECONDS)
