@@ -5,6 +5,7 @@
 #define XENSTORE_DAEMON_DAEMON_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "xs_core.h"
@@ -26,7 +27,7 @@ struct connection
     bool dead;                      /* close at the end of this iteration */
     enum conn_kind kind;
     int fd;                         /* socket; -1 for a ring */
-    bool want_out;                  /* socket registered for EPOLLOUT */
+    uint32_t ep_events;             /* events registered with epoll */
     struct xs_conn *core;
     unsigned int domid;
 

@@ -65,6 +65,7 @@ void socket_accept(int lfd)
             continue;
         }
         ev.data.ptr = c;
+        c->ep_events = ev.events;
         if ( epoll_ctl(xsd.epfd, EPOLL_CTL_ADD, fd, &ev) )
         {
             c->fd = -1;
@@ -83,6 +84,10 @@ void socket_update_events(struct connection *c)
     if ( c->dead )
         return;
     ev.events = (conn_input_blocked(c) ? 0 : EPOLLIN) | (out ? EPOLLOUT : 0);
+    /* Most turns change nothing: spare the system call. */
+    if ( ev.events == c->ep_events )
+        return;
+    c->ep_events = ev.events;
     epoll_ctl(xsd.epfd, EPOLL_CTL_MOD, c->fd, &ev);
 }
 
