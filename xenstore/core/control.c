@@ -105,15 +105,19 @@ static int do_quota(struct xs_conn *c, bool soft, char **argv,
             return ENOENT;
         rc = appendf(reply,
                      "Domain %u:\n%-16s: %8ld\n%-16s: %8ld\n%-16s: %8ld\n"
-                     "%-16s: %8ld\n",
+                     "%-16s: %8ld\n%-16s: %8ld\n",
                      domid, "nodes", u.nodes, "watches", u.watches,
-                     "transactions", u.transactions, "memory", u.memory);
+                     "transactions", u.transactions, "outstanding",
+                     s->ops->outstanding ? s->ops->outstanding(s->ctx, domid)
+                                         : 0,
+                     "memory", u.memory);
         return rc ? rc : xs_buf_add(reply, "", 1);
     }
-    if ( argc != 2 )
+    /* Xen 4.17's syntax: quota set <name> <value>. */
+    if ( argc != 3 || strcmp(argv[0], "set") )
         return EINVAL;
-    q = xs_quota_lookup(argv[0], soft);
-    if ( q < 0 || parse_int(argv[1], &val) )
+    q = xs_quota_lookup(argv[1], soft);
+    if ( q < 0 || parse_int(argv[2], &val) || val < 1 )
         return EINVAL;
     xs_store_set_quota(s, q, val);
     return xs_buf_add(reply, "OK", 3);
@@ -166,17 +170,17 @@ int do_control(struct xs_conn *c, char **argv, unsigned int argc,
     }
     if ( !strcmp(cmd, "help") )
     {
+        /* Xen's format: command, tab, arguments. */
         rc = appendf(reply,
-                     "Valid commands:\n"
-                     "check                 check the store's consistency\n"
-                     "compact               rewrite the journal as a snapshot\n"
-                     "log on|off            switch the trace log\n"
-                     "logfile <file>        trace to <file>\n"
-                     "memreport             print memory use\n"
-                     "print <string>        write <string> to the trace log\n"
-                     "quota [[<what> <nb>]|<domid>]  show or set quotas\n"
-                     "quota-soft [<what> <nb>]  show or set soft quotas\n"
-                     "help                  this text\n");
+                     "check\t\n"
+                     "compact\t\n"
+                     "log\ton|off\n"
+                     "logfile\t<file>\n"
+                     "memreport\t\n"
+                     "print\t<string>\n"
+                     "quota\t[set <name> <val>|<domid>]\n"
+                     "quota-soft\t[set <name> <val>]\n"
+                     "help\t\n");
         return rc ? rc : xs_buf_add(reply, "", 1);
     }
     return EINVAL;

@@ -66,6 +66,7 @@ struct watch
     char *token;
     bool relative;              /* registered relative to /local/domain/N */
     uint32_t hash;
+    uint64_t seq;               /* order of registration */
 };
 
 /* A node touched by a transaction: read (recorded) or changed (modified). */
@@ -180,6 +181,7 @@ struct xs_store
     struct watch **wbuckets;
     uint32_t nwbuckets;
     unsigned long nwatches;
+    uint64_t watch_seq;
 
     /* Permissions of the special watch paths. */
     struct xs_perms intro_perms;

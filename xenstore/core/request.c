@@ -149,11 +149,14 @@ static int reply_ok(struct req *r)
     return xs_buf_add(r->reply, "OK", 3);
 }
 
-/* The one-path requests: exactly one NUL-terminated string. */
+/*
+ * The one-path requests: exactly one NUL-terminated string.  Xen 4.17
+ * answers anything else with ENOENT (it looks up no node), and so do we.
+ */
 static int one_path(struct req *r, char *out, bool allow_special)
 {
     if ( r->argc != 1 || !r->terminated )
-        return EINVAL;
+        return ENOENT;
     return canonicalize(r->c, r->argv[0], out, XENSTORE_ABS_PATH_MAX + 64,
                         allow_special);
 }
@@ -230,9 +233,8 @@ static int do_directory_part(struct req *r)
 
     if ( r->argc != 2 || !r->terminated )
         return EINVAL;
+    /* Xen reads the offset with atoi(): junk means 0. */
     off = strtoul(r->argv[1], &end, 10);
-    if ( *end || r->argv[1][0] < '0' || r->argv[1][0] > '9' )
-        return EINVAL;
     rc = canonicalize(r->c, r->argv[0], path, sizeof(path), false);
     if ( !rc )
         rc = view_read(r->c, r->t, path, &v);
@@ -277,20 +279,11 @@ static int do_get_perms(struct req *r)
 {
     char path[XENSTORE_ABS_PATH_MAX + 64];
     struct nview v;
-    int rc = one_path(r, path, true);
+    /* As in Xen 4.17, the special nodes' permissions can be set, not read. */
+    int rc = one_path(r, path, false);
 
     if ( rc )
         return rc;
-    if ( path[0] == '@' )
-    {
-        struct xs_perms *p = special_perms(r->c->store, path);
-
-        if ( !p )
-            return ENOENT;
-        if ( !(perm_for_conn(r->c, p) & PERM_READ) )
-            return EACCES;
-        return perms_format(p, r->reply);
-    }
     rc = view_read(r->c, r->t, path, &v);
     return rc ? rc : perms_format(v.perms, r->reply);
 }
@@ -536,7 +529,12 @@ void xs_conn_request(struct xs_conn *c, const struct xsd_sockmsg *hdr,
         h = &handlers[hdr->type];
     xs_buf_reset(&s->scratch);
     r.reply = &s->scratch;
-    if ( !h || !h->fn || hdr->len > XENSTORE_PAYLOAD_MAX )
+    if ( !h || !h->fn )
+    {
+        rc = ENOSYS;            /* Xen 4.17's answer to unknown types */
+        goto out;
+    }
+    if ( hdr->len > XENSTORE_PAYLOAD_MAX )
     {
         rc = EINVAL;
         goto out;

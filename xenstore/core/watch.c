@@ -102,6 +102,7 @@ int watch_add(struct xs_conn *c, const char *path, const char *token,
         goto nomem;
     w->conn = c;
     w->relative = relative;
+    w->seq = ++s->watch_seq;
     w->hash = xs_hash(path, strlen(path));
     w->next = c->watches;
     c->watches = w;
@@ -169,6 +170,55 @@ void watch_remove_all(struct xs_conn *c)
     }
 }
 
+/*
+ * The watches one change fires, gathered first and then sent newest watch
+ * first, the order in which Xen's daemon walks a connection's watches.
+ */
+struct firing
+{
+    struct watch *w;
+    const char *path;
+};
+
+static struct firing *fired;
+static size_t nfired, capfired;
+
+static void gather(struct watch *w, const char *path)
+{
+    if ( nfired == capfired )
+    {
+        size_t cap = capfired ? capfired * 2 : 64;
+        struct firing *n = realloc(fired, cap * sizeof(*n));
+
+        if ( !n )
+            return;
+        fired = n;
+        capfired = cap;
+    }
+    fired[nfired].w = w;
+    fired[nfired].path = path;
+    nfired++;
+}
+
+static int newest_first(const void *a, const void *b)
+{
+    uint64_t sa = ((const struct firing *)a)->w->seq;
+    uint64_t sb = ((const struct firing *)b)->w->seq;
+
+    return sa < sb ? 1 : sa > sb ? -1 : 0;
+}
+
+static void send_gathered(void)
+{
+    size_t i;
+
+    if ( nfired > 1 )
+        qsort(fired, nfired, sizeof(*fired), newest_first);
+    for ( i = 0; i < nfired; i++ )
+        send_event(fired[i].w, fired[i].path);
+    nfired = 0;
+}
+
 static void fire_bucket(struct xs_store *s, const char *wpath, size_t wlen,
                         const char *path, const struct xs_perms *perms)
 {
@@ -182,7 +232,7 @@ static void fire_bucket(struct xs_store *s, const char *wpath, size_t wlen,
         /* Only those who may read the node learn that it changed. */
         if ( perms && !(perm_for_conn(w->conn, perms) & PERM_READ) )
             continue;
-        send_event(w, path);
+        gather(w, path);
     }
 }
 
@@ -216,9 +266,10 @@ void fire_watches(struct xs_store *s, const char *path,
             for ( w = s->wbuckets[i]; w; w = w->hnext )
                 if ( strcmp(w->path, path) && path_is_child(w->path, path) &&
                      (!perms || (perm_for_conn(w->conn, perms) & PERM_READ)) )
-                    send_event(w, w->path);
+                    gather(w, w->path);
         }
     }
+    send_gathered();
 }
 
 /* Fire "@introduceDomain" or "@releaseDomain" for those allowed to see it. */
@@ -229,4 +280,5 @@ void fire_special(struct xs_store *s, const char *name)
                                    : &s->release_perms;
 
     fire_bucket(s, name, strlen(name), name, p);
+    send_gathered();
 }

@@ -92,6 +92,8 @@ struct xs_core_ops
      * returns a positive errno, ENOSYS if unknown, or 0 with *reply set. */
     int (*control)(void *ctx, const char *cmd, char **argv, unsigned int argc,
                    struct xs_buf *reply);
+    /* Requests of domid taken and not yet answered (may be NULL). */
+    long (*outstanding)(void *ctx, unsigned int domid);
 };
 
 /* Create an empty store holding "/" and "/tool"... as Xen's daemon does. */

@@ -124,6 +124,19 @@ static void open_trace(void)
     }
 }
 
+/* ops->outstanding: replies queued for domid and not yet written. */
+static long outstanding_cb(void *ctx, unsigned int domid)
+{
+    struct connection *c;
+    long n = 0;
+
+    (void)ctx;
+    for ( c = xsd.conns; c; c = c->next )
+        if ( c->domid == domid && !c->dead )
+            n += c->out_replies;
+    return n;
+}
+
 static void core_log_cb(void *ctx, const char *msg)
 {
     (void)ctx;
@@ -390,6 +403,7 @@ int main(int argc, char **argv)
     xsd.ops.release = ring_release;
     xsd.ops.log = core_log_cb;
     xsd.ops.control = control_cb;
+    xsd.ops.outstanding = outstanding_cb;
     xsd.store = xs_store_create(&xsd.ops, NULL);
     xsd.epfd = epoll_create1(EPOLL_CLOEXEC);
     if ( !xsd.store || xsd.epfd < 0 )

@@ -66,7 +66,7 @@ result $S/debian-xenstore-watch $? "$(cat "$T/d3")"
 # Our xenstore-control against our daemon.
 "$B/xenstore-control" quota | grep -q '^transaction-nodes:     1024 '
 result $S/xenstore-control-quota $?
-"$B/xenstore-control" quota nodes 2000 >/dev/null &&
+"$B/xenstore-control" quota set nodes 2000 >/dev/null &&
     "$B/xenstore-control" quota | grep -q '^nodes            :     2000 '
 result $S/xenstore-control-set-quota $?
 "$B/xenstore-read" --help | grep -q 'Usage: .*xenstore-read'

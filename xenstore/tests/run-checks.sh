@@ -31,6 +31,7 @@ run ring 120 "$B/test_ring"
 run durability 120 "$B/test_durability"
 run hostile 240 "$B/test_hostile"
 run interop 120 env B="$B" bash tests/interop.sh
+run reference 180 env B="$B" bash tests/reference.sh
 run fuzz-regressions 60 "$B/fuzz_replay" fuzz/regressions fuzz/corpus
 if [ -x "$B/fuzz_protocol" ]; then
     run fuzz $((FUZZ_SECONDS + 30)) bash fuzz/run-fuzzer.sh "$B" "$FUZZ_SECONDS"

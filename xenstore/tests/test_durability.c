@@ -162,7 +162,7 @@ static void test_kill9(void)
     CHECK(xs_introduce_domain(h, 3, 99, 1));
     CHECK_STR(guest_cmd(&g, XS_WATCH, 0, "data|dw|", buf, sizeof(buf)), "OK|");
     CHECK_STR(guest_wait_event(&g, ev, sizeof(ev), 3000), "data|dw|");
-    r = xs_control_command(h, "quota", "nodes\0" "1234", 11);
+    r = xs_control_command(h, "quota", "set\0nodes\0" "1234", 15);
     free(r);
     xs_close(h);
 

@@ -98,7 +98,7 @@ static void test_quotas(void)
     int i;
 
     CHECK(!up(&g, 8));
-    r = xs_control_command(h, "quota", "nodes\0" "10", 9);
+    r = xs_control_command(h, "quota", "set\0nodes\0" "10", 13);
     CHECK_STR(r, "OK");
     free(r);
     /* /local/domain/8 itself counts: 9 more nodes fit. */
@@ -108,7 +108,7 @@ static void test_quotas(void)
         CHECK_STR(G(&g, XS_WRITE, spec), "OK|");
     }
     CHECK_STR(G(&g, XS_WRITE, "one-too-many|x"), "E:ENOSPC");
-    r = xs_control_command(h, "quota", "nodes\0" "1000", 11);
+    r = xs_control_command(h, "quota", "set\0nodes\0" "1000", 15);
     free(r);
     for ( i = 0; i < 128; i++ )
     {

@@ -94,3 +94,8 @@ fuzz: $(O)/fuzz_protocol
 
 check: all $(TEST_BINS) $(FUZZ_BINS)
 	@tests/run-checks.sh $(O) $(FUZZ_SECONDS)
+
+$(O)/xs_transcript: tests/xs_transcript.c $(WIRE_H)
+	$(CC) $(CPPFLAGS) $(TEST_CFLAGS) -o $@ $<
+
+TEST_BINS += $(O)/xs_transcript $(O)/xenstored-shim.so
