@@ -76,9 +76,9 @@ static bool valid_char(char ch)
 /*
  * Turn a path from c into canonical form in out: relative paths are below
  * /local/domain/<domid>; "@..." names only where allow_special.  Checks the
- * characters, "//", a trailing '/', XENSTORE_ABS_PATH_MAX and, for an
- * unprivileged domain, the "path-max" quota (counted below
- * /local/domain/<domid>, as Xen does).  Returns 0 or EINVAL.
+ * characters, "//", a trailing '/', XENSTORE_ABS_PATH_MAX and the
+ * "path-max" quota (counted below /local/domain/<domid>, as Xen does).
+ * Returns 0 or EINVAL.
  */
 int canonicalize(const struct xs_conn *c, const char *in, char *out,
                  size_t outlen, bool allow_special)
@@ -120,13 +120,13 @@ int canonicalize(const struct xs_conn *c, const char *in, char *out,
             return EINVAL;
     if ( len > 1 && out[len - 1] == '/' )
         return EINVAL;
-    if ( !c->privileged )
-    {
-        if ( sscanf(out, "/local/domain/%5u/%n", &d, &n) == 1 && n > 0 )
-            local = n;
-        if ( len - local > (size_t)c->store->quota[XS_Q_PATH_MAX] )
-            return EINVAL;
-    }
+    /* "path-max" counts below /local/domain/N and, as in Xen 4.17,
+     * applies to dom0 as well. */
+    n = 0;
+    if ( sscanf(out, "/local/domain/%5u/%n", &d, &n) == 1 && n > 0 )
+        local = n;
+    if ( len - local > (size_t)c->store->quota[XS_Q_PATH_MAX] )
+        return EINVAL;
     return 0;
 }
 
@@ -416,8 +416,10 @@ static int do_get_domain_path(struct req *r)
     char path[32];
     unsigned int domid;
 
-    if ( r->argc != 1 || !r->terminated || parse_domid(r->argv[0], &domid) )
+    if ( r->argc != 1 || !r->terminated )
         return EINVAL;
+    /* As Xen 4.17: atoi() of whatever was given. */
+    domid = strtoul(r->argv[0], NULL, 10);
     snprintf(path, sizeof(path), "/local/domain/%u", domid);
     return xs_buf_add(r->reply, path, strlen(path) + 1);
 }

@@ -182,11 +182,29 @@ static int tn_materialize(struct xs_store *s, struct tnode *tn)
     return ENOMEM;
 }
 
+/*
+ * Remember that path changed, for the watches fired at commit.  As in Xen,
+ * a node fires once however often the transaction changed it.
+ */
 static int record_change(struct txn *t, const char *path,
                          const struct xs_perms *perms, bool recurse)
 {
     size_t len = strlen(path);
-    struct tchange *ch = calloc(1, sizeof(*ch) + len + 1);
+    struct tchange *ch;
+
+    for ( ch = t->changes; ch; ch = ch->next )
+        if ( !strcmp(ch->path, path) )
+        {
+            struct xs_perms np;
+
+            if ( perms_dup(&np, perms) )
+                return ENOMEM;
+            perms_free(&ch->perms);
+            ch->perms = np;
+            ch->recurse = recurse;
+            return 0;
+        }
+    ch = calloc(1, sizeof(*ch) + len + 1);
 
     if ( !ch || perms_dup(&ch->perms, perms) )
     {
@@ -849,7 +867,15 @@ int txn_end(struct xs_conn *c, struct txn *t, bool commit)
     if ( changed )
         rc = txn_apply(s, t);
     for ( ch = t->changes; !rc && ch; ch = ch->next )
+    {
+        struct tnode *ct = tn_find(t, ch->path, strlen(ch->path),
+                                   xs_hash(ch->path, strlen(ch->path)));
+
+        /* Created and removed again inside the transaction: no change. */
+        if ( ct && !ct->base_gen && !ct->exists )
+            continue;
         fire_watches(s, ch->path, &ch->perms, ch->recurse);
+    }
 
  out:
     txn_free(c, t);

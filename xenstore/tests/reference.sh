@@ -31,7 +31,7 @@ script=$(dirname "$0")/reference.script
 "$B/xs_transcript" "$T/socket" <"$script" >"$T/ours.out" 2>&1
 kill "$XPID" 2>/dev/null
 wait "$XPID" 2>/dev/null
-[ -n "${XS_SHOW:-}" ] && cat "$T/xen.out"
+[ -n "${XS_SHOW:-}" ] && cp "$T/xen.out" "$T/ours.out" "$XS_SHOW"/
 grep -q 'READ -> hello' "$T/xen.out"
 result $S/xen-daemon-answers $? "$(head -5 "$T/xen.out")"
 diff -u "$T/xen.out" "$T/ours.out" >"$T/diff"

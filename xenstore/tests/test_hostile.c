@@ -177,7 +177,7 @@ static void test_big_delete(void)
     CHECK(xs_transaction_end(h, t, false));
     CHECK(xs_rm(h, XBT_NULL, "/del"));
     /* And the deepest chain a path allows. */
-    while ( len + 2 <= XENSTORE_ABS_PATH_MAX )
+    while ( len + 2 <= XENSTORE_REL_PATH_MAX )
     {
         path[len++] = '/';
         path[len++] = 'd';

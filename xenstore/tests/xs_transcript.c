@@ -11,6 +11,7 @@
  */
 #include <errno.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -126,6 +127,7 @@ int main(int argc, char **argv)
         return 2;
     }
     sock = argv[1];
+    signal(SIGPIPE, SIG_IGN);
     while ( fgets(line, sizeof(line), stdin) )
     {
         char type[32], tx[8], body[XENSTORE_PAYLOAD_MAX + 1], prefix[64];
@@ -161,7 +163,13 @@ int main(int argc, char **argv)
             watching = 1;
         if ( write(conn(c), &h, sizeof(h)) != sizeof(h) ||
              write(conn(c), body, len) != (ssize_t)len )
-            return 3;
+        {
+            /* The daemon may hang up while the body is still going out. */
+            printf("%d %s -> (connection closed)\n", c, type);
+            close(fds[c]);
+            fds[c] = -1;
+            continue;
+        }
         /* Events may come before the reply; the reply ends the wait. */
         for ( ;; )
         {
