@@ -46,7 +46,7 @@ wait_sock "$T/ours/socket"
 wait_sock "$T/xen/socket"
 
 declare -A best unit
-run() {   # run WHO PHASE
+run() {   # run WHO PHASE [ARG]
     local who=$1 phase=$2 name val u
     while read -r name val u; do
         unit[$name]=$u
@@ -57,18 +57,24 @@ run() {   # run WHO PHASE
             if [ -z "$cur" ] || awk "BEGIN{exit !($val > $cur)}"; then best[$key]=$val; fi
         fi
         order+=("$name")
-    done < <(nice -n 0 "$B/xs_bench" "$T/$who/socket" "$phase")
+    done < <("$B/xs_bench" "$T/$who/socket" "$phase" ${3:+"$3"})
 }
 
 order=()
-for phase in write read directory transaction watch concurrent flat; do
+for phase in write read directory transaction watch concurrent pipelined flat; do
     for _ in $(seq "$ROUNDS"); do
         run ours "$phase"
         run xen "$phase"
     done
 done
-run ours growth
-run xen growth
+for size in 1000 10000 100000; do
+    "$B/xs_bench" "$T/ours/socket" fill "$size"
+    "$B/xs_bench" "$T/xen/socket" fill "$size"
+    for _ in $(seq "$ROUNDS"); do
+        run ours grown "$size"
+        run xen grown "$size"
+    done
+done
 
 # Unique names, in order of first appearance.
 names=()
@@ -109,7 +115,9 @@ cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
     echo "Phases: write and read of 10 000 nodes in directories of 100; listing a"
     echo "100-entry directory; transactions of 5 writes; a write whose watch event"
     echo "the watcher receives before the next write (the latency is write to"
-    echo "event); 32 clients, each writing and reading; 3 000 children added to"
+    echo "event); 32 clients, each writing and reading; 20 000 writes then reads"
+    echo "sent 64 at a time before reading their replies (the daemon's own cost,"
+    echo "without a round trip per request); 3 000 children added to"
     echo "one directory; write and read throughput as the store grows to 1 000,"
     echo "10 000 and 100 000 nodes."
 } >"$OUT.tmp"

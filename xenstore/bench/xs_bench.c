@@ -3,6 +3,7 @@
  * minimal raw-protocol client so that the daemon dominates the figures.
  *
  *   xs_bench SOCKET [PHASE [SCALE]]
+ *   xs_bench SOCKET fill|grown NODES
  *
  * Prints one line per figure: "<name> <value> <unit>".  Phases: writes,
  * reads, directory listings, 5-write transactions, watched writes (event
@@ -184,6 +185,42 @@ static void phase_read(struct cl *c)
     report("read", n / (now() - t), "ops/s");
 }
 
+/*
+ * Requests sent in batches of 64 before their replies are read: the
+ * daemon's own cost per request, without a round trip each.
+ */
+static void phase_pipelined(struct cl *c)
+{
+    int n = 20000 * scale, i, k, op;
+    char path[64];
+
+    for ( op = 0; op < 2; op++ )
+    {
+        double t = now();
+
+        for ( i = 0; i < n; i += 64 )
+        {
+            for ( k = 0; k < 64; k++ )
+            {
+                snprintf(path, sizeof(path), "/bench/p/%d/%d", (i + k) / 100,
+                         (i + k) % 100);
+                if ( op == 0 )
+                    cl_send(c, XS_WRITE, 0, path, strlen(path) + 1, "value", 5);
+                else
+                    cl_send(c, XS_READ, 0, path, strlen(path) + 1, NULL, 0);
+            }
+            for ( k = 0; k < 64; k++ )
+            {
+                cl_recv(c);
+                if ( c->hdr.type == XS_ERROR )
+                    die("pipelined request failed");
+            }
+        }
+        report(op ? "read-pipelined" : "write-pipelined", n / (now() - t),
+               "ops/s");
+    }
+}
+
 /* Many children in one directory (Xen keeps them as one string). */
 static void phase_flat(struct cl *c)
 {
@@ -315,43 +352,44 @@ static void phase_concurrent(void)
            "ops/s");
 }
 
-/* Throughput at a store of `total` nodes (filled in 100-node directories). */
-static void phase_growth(struct cl *c)
+/* Fill the store up to `total` nodes under /bench/grow (directories of
+ * 100); already present nodes are only rewritten. */
+static void phase_fill(struct cl *c, int total)
 {
-    static const int sizes[] = { 1000, 10000, 100000 };
-    int filled = 0, s, i;
-    char path[64], name[64];
+    char path[64];
+    int i;
 
-    for ( s = 0; s < 3; s++ )
+    for ( i = 0; i < total; i++ )
     {
-        int target = sizes[s] * scale, n = 3000;
-        double t;
-
-        for ( ; filled < target; filled++ )
-        {
-            snprintf(path, sizeof(path), "/bench/grow/%d/%d", filled / 100,
-                     filled % 100);
-            wr(c, 0, path, "grown");
-        }
-        t = now();
-        for ( i = 0; i < n; i++ )
-        {
-            snprintf(path, sizeof(path), "/bench/grow/%d/%d",
-                     (i * 7919) % (filled / 100), i % 100);
-            wr(c, 0, path, "again");
-        }
-        snprintf(name, sizeof(name), "write-at-%dk-nodes", target / 1000);
-        report(name, n / (now() - t), "ops/s");
-        t = now();
-        for ( i = 0; i < n; i++ )
-        {
-            snprintf(path, sizeof(path), "/bench/grow/%d/%d",
-                     (i * 7919) % (filled / 100), i % 100);
-            cl_call(c, XS_READ, 0, path, strlen(path) + 1, NULL, 0);
-        }
-        snprintf(name, sizeof(name), "read-at-%dk-nodes", target / 1000);
-        report(name, n / (now() - t), "ops/s");
+        snprintf(path, sizeof(path), "/bench/grow/%d/%d", i / 100, i % 100);
+        wr(c, 0, path, "grown");
     }
+}
+
+/* Write and read throughput over a store filled to `total` nodes. */
+static void phase_grown(struct cl *c, int total)
+{
+    int n = 3000, i;
+    char path[64], name[64];
+    double t = now();
+
+    for ( i = 0; i < n; i++ )
+    {
+        snprintf(path, sizeof(path), "/bench/grow/%d/%d",
+                 (i * 7919) % (total / 100), i % 100);
+        wr(c, 0, path, "again");
+    }
+    snprintf(name, sizeof(name), "write-at-%dk-nodes", total / 1000);
+    report(name, n / (now() - t), "ops/s");
+    t = now();
+    for ( i = 0; i < n; i++ )
+    {
+        snprintf(path, sizeof(path), "/bench/grow/%d/%d",
+                 (i * 7919) % (total / 100), i % 100);
+        cl_call(c, XS_READ, 0, path, strlen(path) + 1, NULL, 0);
+    }
+    snprintf(name, sizeof(name), "read-at-%dk-nodes", total / 1000);
+    report(name, n / (now() - t), "ops/s");
 }
 
 int main(int argc, char **argv)
@@ -362,12 +400,12 @@ int main(int argc, char **argv)
     {
         printf("Usage: xs_bench SOCKET [PHASE [SCALE]]\n"
                "Measure a xenstored over its Unix socket.  PHASE: all, write,\n"
-               "read, directory, transaction, watch, concurrent, flat,\n"
-               "growth.\n");
+               "read, directory, transaction, watch, concurrent, pipelined, flat;\n"
+               "or \"fill N\" (store of N nodes) then \"grown N\".\n");
         return argc < 2;
     }
     sock_path = argv[1];
-    if ( argc > 3 )
+    if ( argc > 3 && strcmp(argv[2], "fill") && strcmp(argv[2], "grown") )
         scale = atoi(argv[3]) > 0 ? atoi(argv[3]) : 1;
     cl_open(&c);
     {
@@ -386,10 +424,14 @@ int main(int argc, char **argv)
             phase_watch();
         if ( all || !strcmp(ph, "concurrent") )
             phase_concurrent();
+        if ( all || !strcmp(ph, "pipelined") )
+            phase_pipelined(&c);
         if ( all || !strcmp(ph, "flat") )
             phase_flat(&c);
-        if ( all || !strcmp(ph, "growth") )
-            phase_growth(&c);
+        if ( !strcmp(ph, "fill") && argc > 3 )
+            phase_fill(&c, atoi(argv[3]));
+        if ( !strcmp(ph, "grown") && argc > 3 && atoi(argv[3]) >= 100 )
+            phase_grown(&c, atoi(argv[3]));
     }
     close(c.fd);
     return 0;
