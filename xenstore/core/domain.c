@@ -257,7 +257,8 @@ int do_set_target(struct xs_conn *c, char **argv, unsigned int argc)
          parse_domid(argv[1], &target) )
         return EINVAL;
     d = domain_find(c->store, domid);
-    if ( !d || !domain_find(c->store, target) )
+    /* dom0 always exists; other targets must be introduced. */
+    if ( !d || (target && !domain_find(c->store, target)) )
         return ENOENT;
     d->target = target;
     journal_domain(c->store, d);
