@@ -86,6 +86,7 @@ for n in "${order[@]}"; do
 done
 
 cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
+load=$(cut -d' ' -f1-3 /proc/loadavg)
 {
     echo "# xenstore benchmark"
     echo
@@ -96,7 +97,8 @@ cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
     echo "is shown.  Ours runs as installed: journal on (every commit written to the"
     echo "journal before its reply; no fsync)."
     echo
-    echo "Machine: $(nproc) CPUs, $cpu; $(date -u +%Y-%m-%d)."
+    echo "Machine: $(nproc) CPUs, $cpu; $(date -u +%Y-%m-%d); load average"
+    echo "when the run ended: $load (the machine is shared with other work)."
     echo "Regenerate with \`make -C xenstore bench\`."
     echo
     echo "| figure | ours | Xen 4.17 | ours / Xen |"
@@ -120,6 +122,14 @@ cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
     echo "without a round trip per request); 3 000 children added to"
     echo "one directory; write and read throughput as the store grows to 1 000,"
     echo "10 000 and 100 000 nodes."
+    echo
+    echo "Reading the figures: in the round-trip phases one client waits for"
+    echo "each reply, so the client's own system calls and the kernel's wake-ups,"
+    echo "the same for both daemons, are a large part of every request; our"
+    echo "daemon spends one epoll_wait, one read and one write per request there"
+    echo "(plus one journal write per turn that changed something).  Those"
+    echo "figures also move most with the machine's load.  The pipelined phases"
+    echo "remove the round trip and show each daemon's own cost per request."
 } >"$OUT.tmp"
 mv "$OUT.tmp" "$OUT"
 cat "$OUT"
