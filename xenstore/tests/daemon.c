@@ -17,6 +17,14 @@
 
 const char *daemon_binary = "build/xenstored";
 
+/* $XENSTORED_BINARY overrides the daemon (sanitizer builds, build dirs). */
+static const char *binary(void)
+{
+    const char *b = getenv("XENSTORED_BINARY");
+
+    return b && *b ? b : daemon_binary;
+}
+
 int daemon_prepare(struct daemon *d)
 {
     const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
@@ -58,7 +66,7 @@ int daemon_start(struct daemon *d, const char *const *extra)
     int n = 0, i;
 
     unlink(d->sock);
-    argv[n++] = daemon_binary;
+    argv[n++] = binary();
     argv[n++] = "-D";
     argv[n++] = "-N";
     argv[n++] = "-J";

@@ -26,7 +26,7 @@ int daemon_start(struct daemon *d, const char *const *extra);
 int daemon_stop(struct daemon *d, int sig);
 /* Remove the directory. */
 void daemon_cleanup(struct daemon *d);
-/* Path of the daemon binary (next to the test binaries). */
+/* Path of the daemon binary (build/xenstored; $XENSTORED_BINARY wins). */
 extern const char *daemon_binary;
 
 #endif

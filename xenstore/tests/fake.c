@@ -41,7 +41,8 @@ static void fake_send(void *ctx, void *owner, const struct xsd_sockmsg *hdr,
     f->reply_type = hdr->type;
     f->reply_req = hdr->req_id;
     f->reply_len = hdr->len;
-    memcpy(f->raw, body, hdr->len);
+    if ( hdr->len )
+        memcpy(f->raw, body, hdr->len);
     f->raw[hdr->len] = '\0';
     if ( hdr->type == XS_ERROR )
     {

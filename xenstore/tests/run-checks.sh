@@ -6,6 +6,7 @@ set -u
 B=$(cd "$1" && pwd)
 FUZZ_SECONDS=${2:-45}
 cd "$(dirname "$0")/.."
+export XENSTORED_BINARY=$B/xenstored
 status=0
 
 run() {   # run NAME TIMEOUT COMMAND...
