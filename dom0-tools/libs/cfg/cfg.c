@@ -282,6 +282,9 @@ static int merge(xlcfg *cfg, struct cfg_parse *p, char *source)
             cfg_value_free(set->value);
             set->value = s->value;
         }
+        set->source = source;
+        set->line = s->line;
+        set->col = s->col;
         s->key = NULL;
         s->value = NULL;
     }
@@ -488,6 +491,25 @@ char *xlcfg_value_error(const xlcfg_value *v, const char *fmt, ...)
     if ( !msg )
         return NULL;
     if ( asprintf(&out, "%s:%u:%u: %s", v->source, v->line, v->col, msg) < 0 )
+        out = NULL;
+    free(msg);
+    return out;
+}
+
+char *xlcfg_key_error(const xlcfg *cfg, unsigned int i, const char *fmt, ...)
+{
+    va_list ap;
+    char *msg, *out = NULL;
+
+    if ( i >= cfg->n )
+        return NULL;
+    va_start(ap, fmt);
+    msg = vformat(fmt, ap);
+    va_end(ap);
+    if ( !msg )
+        return NULL;
+    if ( asprintf(&out, "%s:%u:%u: %s", cfg->set[i].source, cfg->set[i].line,
+                  cfg->set[i].col, msg) < 0 )
         out = NULL;
     free(msg);
     return out;

@@ -21,6 +21,8 @@ struct xlcfg_value {
 struct xlcfg_setting {
     char *key;
     struct xlcfg_value *value;
+    const char *source;         /* where the key was last set */
+    unsigned int line, col;
 };
 
 struct xlcfg {

@@ -239,8 +239,10 @@ static int guest_type(struct xctx *c)
     return dc_union_select(c->b_info, "u", c->type) ? x_nomem(c, NULL) : 0;
 }
 
-static int apply_key(struct xctx *c, const char *name, const xlcfg_value *v)
+static int apply_key(struct xctx *c, unsigned int idx)
 {
+    const char *name = xlcfg_key(c->cfg, idx);
+    const xlcfg_value *v = xlcfg_value_at(c->cfg, idx);
     const struct xkey *k = find_key(name);
 
     if ( !k )
@@ -253,10 +255,10 @@ static int apply_key(struct xctx *c, const char *name, const xlcfg_value *v)
             names[i] = dc_xl_keys[i].name;
         names[i] = NULL;
         best = xlcfg_closest(name, names);
-        if ( best )
-            return x_err(c, v, "unknown key '%s' (did you mean '%s'?)", name,
-                         best);
-        return x_err(c, v, "unknown key '%s'", name);
+        c->err = best ? xlcfg_key_error(c->cfg, idx, "unknown key '%s' (did "
+                                        "you mean '%s'?)", name, best)
+                      : xlcfg_key_error(c->cfg, idx, "unknown key '%s'", name);
+        return -1;
     }
     if ( !k->fn )
         return 0;   /* handled elsewhere (type, builder) */
@@ -327,7 +329,7 @@ int domcfg_from_xlcfg(domcfg *d, const xlcfg *cfg, domcfg_warn_fn *warn,
                 continue;
             if ( !k && pass )
                 continue;
-            if ( apply_key(&c, xlcfg_key(cfg, i), xlcfg_value_at(cfg, i)) )
+            if ( apply_key(&c, i) )
                 goto out;
         }
 

@@ -85,6 +85,10 @@ unsigned int xlcfg_value_column(const xlcfg_value *v);
 char *xlcfg_value_error(const xlcfg_value *v, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* The same, at the place where key I was (last) set. */
+char *xlcfg_key_error(const xlcfg *cfg, unsigned int i, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 /*
  * The name among CANDIDATES (NULL-terminated) closest to WORD by edit
  * distance, if close enough to be a plausible misspelling; else NULL.
