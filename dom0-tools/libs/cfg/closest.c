@@ -39,14 +39,32 @@ static unsigned int distance(const char *a, const char *b)
     return d[la][lb];
 }
 
+/* Length of the common prefix of A and B. */
+static size_t prefix(const char *a, const char *b)
+{
+    size_t n = 0;
+
+    while ( a[n] && a[n] == b[n] )
+        n++;
+    return n;
+}
+
+/*
+ * Case is ignored (MEMORY finds memory); between equally distant names the
+ * one sharing the longer prefix wins (maxmemory finds maxmem, not memory).
+ */
 const char *xlcfg_closest(const char *word, const char *const *candidates)
 {
     const char *best = NULL;
     unsigned int bestd = ~0u, limit;
-    size_t len = strlen(word);
+    size_t len = strlen(word), i, bestp = 0;
+    char lower[MAXLEN + 1];
 
     if ( len == 0 || len > MAXLEN )
         return NULL;
+    for ( i = 0; i <= len; i++ )
+        lower[i] = word[i] >= 'A' && word[i] <= 'Z' ? word[i] - 'A' + 'a'
+                                                   : word[i];
     /* One edit for short words, up to a third of the length for long ones. */
     limit = len <= 4 ? 1 : len / 3 + 1;
     for ( ; *candidates; candidates++ )
@@ -55,11 +73,13 @@ const char *xlcfg_closest(const char *word, const char *const *candidates)
 
         if ( strlen(*candidates) > MAXLEN )
             continue;
-        dist = distance(word, *candidates);
-        if ( dist < bestd )
+        dist = distance(lower, *candidates);
+        if ( dist < bestd ||
+             (dist == bestd && prefix(lower, *candidates) > bestp) )
         {
             bestd = dist;
             best = *candidates;
+            bestp = prefix(lower, *candidates);
         }
     }
     return bestd <= limit ? best : NULL;

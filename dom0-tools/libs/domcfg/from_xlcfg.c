@@ -84,8 +84,8 @@ int x_int(struct xctx *c, const struct xkey *k, const xlcfg_value *v,
         return x_err(c, v, "%s: expected a number, not %s", k->name,
                      xlcfg_type_name(xlcfg_value_type(v)));
     if ( n < lo || n > hi )
-        return x_err(c, v, "%s: %lld is out of range (%lld-%lld)", k->name,
-                     n, lo, hi);
+        return x_err(c, v, "%s: %lld is out of range: it must be between "
+                     "%lld and %lld", k->name, n, lo, hi);
     *out = n;
     return 0;
 }
@@ -108,12 +108,12 @@ int x_bool(struct xctx *c, const struct xkey *k, const xlcfg_value *v,
          strcmp(xlcfg_value_string(v), "1") )
         return x_err(c, v, "%s: expected a boolean (0 or 1), not \"%s\"",
                      k->name, xlcfg_value_string(v));
+    if ( xlcfg_value_type(v) == XLCFG_NUMBER && xlcfg_value_number(v) != 0 &&
+         xlcfg_value_number(v) != 1 )
+        return x_err(c, v, "%s: expected a boolean (0 or 1), not %lld",
+                     k->name, xlcfg_value_number(v));
     if ( x_int(c, k, v, 0, 1, &n) )
-    {
-        free(c->err);
-        c->err = NULL;
-        return x_err(c, v, "%s: expected a boolean (0 or 1)", k->name);
-    }
+        return -1;
     *out = (int)n;
     return 0;
 }

@@ -85,7 +85,8 @@ static int set_enum(struct xctx *c, const struct xkey *k, const xlcfg_value *v)
     for ( p = buf; *p; p++ )
         if ( *p == '-' )
             *p = '_';
-    if ( !dc_enum_lookup(f->en, buf, &val) && val != f->def )
+    if ( !dc_enum_lookup(f->en, buf, &val) && strcmp(buf, "unknown") &&
+         strcmp(buf, "invalid") )
     {
         dc_set_int(o, k->field, val);
         return 0;
@@ -99,7 +100,8 @@ static int set_enum(struct xctx *c, const struct xkey *k, const xlcfg_value *v)
 
         for ( i = 0; i < f->en->n && n < 31; i++ )
         {
-            if ( f->en->vals[i].val == f->def && k->lo == 0 )
+            if ( !strcmp(f->en->vals[i].json, "unknown") ||
+                 !strcmp(f->en->vals[i].json, "invalid") )
                 continue;
             names[n++] = f->en->vals[i].json;
             off += snprintf(list + off, sizeof(list) - off, "%s\"%s\"",
@@ -360,7 +362,13 @@ static int k_bootloader_args(struct xctx *c, const struct xkey *k,
     char *copy, *tok, *save = NULL;
 
     if ( xlcfg_value_type(v) == XLCFG_LIST )
-        return set_strlist(c, k, v);
+    {
+        struct xkey k2 = *k;
+
+        k2.target = T_BINFO;
+        k2.field = "bootloader_args";
+        return set_strlist(c, &k2, v);
+    }
     if ( x_string(c, k, v, &str) )
         return -1;
     x_warn(c, v, "bootloader_args as a string is deprecated; use a list");
@@ -821,7 +829,13 @@ static int k_gfx_passthru(struct xctx *c, const struct xkey *k,
         dc_set_int(hvm, "gfx_passthru_kind", 1);
         return 0;
     }
-    return set_defbool(c, k, v);
+    {
+        struct xkey k2 = *k;
+
+        k2.target = T_HVM;
+        k2.field = "gfx_passthru";
+        return set_defbool(c, &k2, v);
+    }
 }
 
 static int k_dm_version(struct xctx *c, const struct xkey *k,
