@@ -67,6 +67,6 @@ while IFS= read -r line || [ -n "$line" ]; do
         run_case
         ;;
     esac
-done < <(grep -v '^#' "$cases")
+done < <(grep -av '^#' "$cases")
 
 [ -n "$regen" ] || [ "$nfail" -eq 0 ]

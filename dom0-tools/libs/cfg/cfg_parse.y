@@ -97,7 +97,13 @@ value:
                 YYABORT;
             $$->num = $1;
         }
-  | '[' nl list ']'   { $$ = $3; }
+  | '[' nl list ']'
+        {
+            /* A list is where its '[' is. */
+            $$ = $3;
+            $$->line = @1.first_line;
+            $$->col = @1.first_column;
+        }
   ;
 
 list:

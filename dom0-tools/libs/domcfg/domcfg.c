@@ -65,19 +65,19 @@ static int resolve(const domcfg *d, const char *path,
             if ( end == br + 1 || *end != ']' || end[1] || idx < 0 )
                 return -1;
         }
-        i = dc_field_index(o->st, tok);
-        if ( i < 0 )
+        /* "type.pv": a union's key followed by a branch name. */
         {
             unsigned int u, b;
             struct dc_obj *next = NULL;
+            int is_union = 0;
 
-            /* "type.pv": a union key followed by a branch name. */
-            for ( u = 0; u < o->st->n && !next; u++ )
+            for ( u = 0; u < o->st->n && !is_union; u++ )
             {
                 const struct dc_field *uf = &o->st->f[u];
 
-                if ( uf->kind != DK_UNION || strcmp(uf->un->key, tok) )
+                if ( uf->kind != DK_UNION || strcmp(uf->un->key, tok) || br )
                     continue;
+                is_union = 1;
                 tok = strtok_r(NULL, ".", &save);
                 if ( !tok )
                     return -1;
@@ -85,14 +85,18 @@ static int resolve(const domcfg *d, const char *path,
                     if ( !strcmp(uf->un->br[b].name, tok) &&
                          uf->un->br[b].keyval == dc_get_int(o, uf->un->key) )
                         next = o->slot[u].o;
+            }
+            if ( is_union )
+            {
                 if ( !next )
                     return -1;
+                o = next;
+                continue;
             }
-            if ( !next )
-                return -1;
-            o = next;
-            continue;
         }
+        i = dc_field_index(o->st, tok);
+        if ( i < 0 || (o->st->f[i].flags & DF_HIDDEN) )
+            return -1;
         f = &o->st->f[i];
         s = &o->slot[i];
         k = f->kind;

@@ -145,6 +145,7 @@ int domcfg_to_json(const domcfg *d, char **out)
         return -1;
     yajl_gen_config(g, yajl_gen_beautify, 1);
     yajl_gen_config(g, yajl_gen_indent_string, "    ");
+    yajl_gen_config(g, yajl_gen_validate_utf8, 1);
     if ( gen_obj(g, d->root) )
         goto out;
     if ( yajl_gen_get_buf(g, &buf, &len) != yajl_gen_status_ok )
