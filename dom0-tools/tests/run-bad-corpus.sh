@@ -14,6 +14,7 @@ regen=${3:-}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+prefix=${PREFIX:-bad-cfg}
 name= section= expected= npass=0 nfail=0
 args=()
 : > "$work/case.cfg"
@@ -36,10 +37,10 @@ run_case() {
         return
     fi
     if [ "$rc" -eq 1 ] && [ -z "$out" ] && [ "$last" = "xl: $expected" ]; then
-        echo "PASS: bad-cfg/$name"
+        echo "PASS: $prefix/$name"
         npass=$((npass + 1))
     else
-        echo "FAIL: bad-cfg/$name (exit $rc)"
+        echo "FAIL: $prefix/$name (exit $rc)"
         echo "    expected: xl: $expected"
         echo "    got:      $last"
         nfail=$((nfail + 1))
