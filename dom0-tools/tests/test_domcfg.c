@@ -70,6 +70,19 @@ static void test_keys(void)
           domcfg_get_string(d, "disks[0].vdev") == NULL &&
           domcfg_get_count(d, "c_info.name") == -1);
     domcfg_free(d);
+
+    /* As xl: maxmem alone leaves the target to libxl; sched keys land. */
+    d = from_text(BASE "maxmem=512\nperiod=100\nslice=5\nlatency=0\n"
+                  "extratime=1\n", &err);
+    CHECK("model/maxmem-alone", d && geti(d, "b_info.max_memkb") == 512 * 1024 &&
+          geti(d, "b_info.target_memkb") == -1);
+    CHECK("model/sched-params", d &&
+          geti(d, "b_info.sched_params.period") == 100 &&
+          geti(d, "b_info.sched_params.slice") == 5 &&
+          geti(d, "b_info.sched_params.latency") == 0 &&
+          geti(d, "b_info.sched_params.extratime") == 1);
+    free(err);
+    domcfg_free(d);
 }
 
 struct disk_case {

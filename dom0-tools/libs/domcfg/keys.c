@@ -198,9 +198,8 @@ static int k_maxmem(struct xctx *c, const struct xkey *k, const xlcfg_value *v)
     if ( target >= 0 && n * 1024 < target )
         return x_err(c, v, "maxmem: %lld MiB is less than memory (%lld MiB)",
                      n, target / 1024);
+    /* Without memory=, xl leaves the target for libxl to default. */
     dc_set_int(c->b_info, "max_memkb", n * 1024);
-    if ( target < 0 )
-        dc_set_int(c->b_info, "target_memkb", n * 1024);
     return 0;
 }
 
@@ -948,6 +947,10 @@ const struct xkey dc_xl_keys[] = {
     { "cpus_soft", k_cpus, T_BINFO, "vcpu_soft_affinity", 0, 0, G_ALL, 1 },
     INT("cpu_weight", T_SCHED, "weight", 1, 65535, G_ALL),
     INT("cap", T_SCHED, "cap", 0, 100 * MAX_VCPUS, G_ALL),
+    INT("period", T_SCHED, "period", 1, 2147483647LL, G_ALL),
+    INT("slice", T_SCHED, "slice", 1, 2147483647LL, G_ALL),
+    INT("latency", T_SCHED, "latency", 0, 2147483647LL, G_ALL),
+    INT("extratime", T_SCHED, "extratime", 0, 1, G_ALL),
     FN("memory", k_memory, G_ALL),
     { "maxmem", k_maxmem, T_BINFO, NULL, 0, 0, G_ALL, 1 },
     MB("shadow_memory", T_BINFO, "shadow_memkb", 0, MAX_MEM_MB, G_HVM | G_PVH),
