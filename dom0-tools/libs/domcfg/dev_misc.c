@@ -1,7 +1,8 @@
 /*
- * The smaller device mini-languages: vfb=, channel=, vtpm=, p9=, usbctrl=,
+ * The smaller device mini-languages: vfb=, vkb=, channel=, vtpm=, p9=, usbctrl=,
  * and CPU lists (cpus=, cpus_soft=).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -457,4 +458,84 @@ int dc_parse_cpus(union dc_slot *bm, const char *spec, char **why)
                             "like 3, 0-3, ^2 separated by commas (CPUs "
                             "0-%d)", spec, MAX_CPU);
     return -1;
+}
+
+/*
+ * vkb=: a virtual keyboard/pointer with backend=, backend-type=qemu|linux,
+ * unique-id= and the feature-* and size keys of xl.cfg(5).
+ */
+int dc_parse_vkb(struct dc_obj *vkb, const char *spec, char **why)
+{
+    static const char *const keys[] = { "backend", "backend-type",
+        "unique-id", "feature-disable-keyboard", "feature-disable-pointer",
+        "feature-abs-pointer", "feature-raw-pointer", "feature-multi-touch",
+        "width", "height", "multi-touch-width", "multi-touch-height",
+        "multi-touch-num-contacts", NULL };
+    struct dc_kv *kv = NULL;
+    unsigned int n = 0, i, j;
+    int rc = -1, b;
+    long l;
+    char field[64];
+
+    *why = NULL;
+    if ( dc_split_spec(spec, &kv, &n, why) )
+        return -1;
+    for ( i = 0; i < n; i++ )
+    {
+        const char *k = kv[i].key, *v = kv[i].val;
+
+        if ( need_kv(&kv[i], "vkb", why) )
+            goto out;
+        /* The field is the key with '-' as '_'. */
+        snprintf(field, sizeof(field), "%s", k);
+        for ( j = 0; field[j]; j++ )
+            if ( field[j] == '-' )
+                field[j] = '_';
+        if ( !strcmp(k, "backend") || !strcmp(k, "unique-id") )
+        {
+            if ( dc_set_str(vkb, k[0] == 'b' ? "backend_domname" : "unique_id",
+                            v) )
+            {
+                *why = strdup("out of memory");
+                goto out;
+            }
+        }
+        else if ( !strcmp(k, "backend-type") )
+        {
+            if ( !strcmp(v, "qemu") )
+                dc_set_int(vkb, "backend_type", 1);
+            else if ( !strcmp(v, "linux") )
+                dc_set_int(vkb, "backend_type", 2);
+            else
+            {
+                *why = dc_strdup_printf("bad backend-type '%s': expected "
+                                        "qemu or linux", v);
+                goto out;
+            }
+        }
+        else if ( !strncmp(k, "feature-", 8) && dc_field_index(vkb->st, field) >= 0 )
+        {
+            if ( bool_item(k, v, &b, why) )
+                goto out;
+            dc_set_int(vkb, field, b);
+        }
+        else if ( dc_field_index(vkb->st, field) >= 0 &&
+                  (!strcmp(k, "width") || !strcmp(k, "height") ||
+                   !strncmp(k, "multi-touch-", 12)) )
+        {
+            if ( int_item(k, v, 0, 65535, &l, why) )
+                goto out;
+            dc_set_int(vkb, field, l);
+        }
+        else
+        {
+            unknown("vkb", k, keys, why);
+            goto out;
+        }
+    }
+    rc = 0;
+
+ out:
+    dc_free_spec(kv, n);
+    return rc;
 }

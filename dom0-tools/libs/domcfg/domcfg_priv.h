@@ -145,6 +145,7 @@ int dc_parse_vif(struct dc_obj *nic, const char *spec, char **why);
 int dc_parse_pci(struct dc_obj *pci, const char *spec, char **why);
 int dc_parse_vfb(struct dc_obj *vfb, const char *spec, char **why);
 int dc_parse_channel(struct dc_obj *ch, const char *spec, char **why);
+int dc_parse_vkb(struct dc_obj *vkb, const char *spec, char **why);
 int dc_parse_vtpm(struct dc_obj *vtpm, const char *spec, char **why);
 int dc_parse_p9(struct dc_obj *p9, const char *spec, char **why);
 int dc_parse_usbctrl(struct dc_obj *u, const char *spec, char **why);

@@ -546,6 +546,37 @@ static int k_channel(struct xctx *c, const struct xkey *k,
     return device_list(c, k, v, "channels", dc_parse_channel, 1);
 }
 
+/* vkb= devices follow the ones vfb= added, with devids after theirs. */
+static int k_vkb(struct xctx *c, const struct xkey *k, const xlcfg_value *v)
+{
+    unsigned int i, base;
+
+    if ( x_list(c, k, v) )
+        return -1;
+    base = dc_get_vec(c->root, "vkbs")->n;
+    for ( i = 0; i < xlcfg_list_len(v); i++ )
+    {
+        const xlcfg_value *e = xlcfg_list_elem(v, i);
+        const char *spec;
+        struct dc_obj *dev;
+        char *why = NULL;
+
+        if ( x_string(c, k, e, &spec) )
+            return -1;
+        dev = dc_array_add(c->root, "vkbs");
+        if ( !dev )
+            return x_nomem(c, e);
+        dc_set_int(dev, "devid", base + i);
+        if ( dc_parse_vkb(dev, spec, &why) )
+        {
+            x_err(c, e, "vkb: '%s': %s", spec, why ? why : "out of memory");
+            free(why);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 static int k_vtpm(struct xctx *c, const struct xkey *k, const xlcfg_value *v)
 {
     return device_list(c, k, v, "vtpms", dc_parse_vtpm, 1);
@@ -1019,8 +1050,7 @@ const struct xkey dc_xl_keys[] = {
     NO("vsnd", "virtual sound is not supported by this toolstack yet"),
     NO("pvcalls", "PV calls are not supported by this toolstack yet"),
     NO("virtio", "virtio devices are not supported by this toolstack yet"),
-    NO("vkb", "vkb= is not supported by this toolstack yet (vfb= adds a "
-       "keyboard)"),
+    { "vkb", k_vkb, T_ROOT, NULL, 0, 0, G_ALL, 1 },   /* after vfb= */
 
     /* Device model. */
     FN("device_model_version", k_dm_version, G_ALL),
@@ -1057,6 +1087,7 @@ const struct xkey dc_xl_keys[] = {
     MB("mmio_hole", T_HVM, "mmio_hole_memkb", 256, 3840, G_HVM),
     { "firmware", k_firmware, T_HVM, NULL, 0, 0, G_HVM | G_PVH, 0 },
     { "bios", k_firmware, T_HVM, NULL, 0, 0, G_HVM, 0 },
+    STR("firmware_override", T_HVM, "firmware", G_HVM),
     STR("bios_path_override", T_HVM, "system_firmware", G_HVM),
     STR("smbios_firmware", T_HVM, "smbios_firmware", G_HVM),
     STR("acpi_firmware", T_HVM, "acpi_firmware", G_HVM),
