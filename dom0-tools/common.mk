@@ -20,8 +20,8 @@ lib$(LIB).a: $(OBJS)
 	rm -f $$@
 	$(AR) rcs $$@ $$^
 
-lib$(LIB).so.1: $(OBJS)
-	$(CC) -shared -Wl,-soname,$$@ -o $$@ $$^ $(LIB_LDFLAGS) $(LDLIBS)
+lib$(LIB).so.1: $(OBJS) $(wildcard exports.map)
+	$(CC) -shared -Wl,-soname,$$@ -o $$@ $(OBJS) $(LIB_LDFLAGS) $(LDLIBS)
 
 lib$(LIB).so: lib$(LIB).so.1
 	ln -sf $$< $$@

@@ -56,4 +56,36 @@ int x_list(struct xctx *c, const struct xkey *k, const xlcfg_value *v);
 struct dc_obj *x_target(struct xctx *c, enum dc_target t);
 int x_nomem(struct xctx *c, const xlcfg_value *v);
 
+/* Handlers of the key table (keys_setters.c, keys_devices.c, keys_hvm.c). */
+int k_set_str(struct xctx *c, const struct xkey *k, const xlcfg_value *v);
+int k_set_nonempty(struct xctx *c, const struct xkey *k, const xlcfg_value *v);
+int k_set_int(struct xctx *c, const struct xkey *k, const xlcfg_value *v);
+int k_set_mb(struct xctx *c, const struct xkey *k, const xlcfg_value *v);
+int k_set_defbool(struct xctx *c, const struct xkey *k, const xlcfg_value *v);
+int k_set_enum(struct xctx *c, const struct xkey *k, const xlcfg_value *v);
+int k_set_strlist(struct xctx *c, const struct xkey *k, const xlcfg_value *v);
+int k_disk(struct xctx *c, const struct xkey *k, const xlcfg_value *v);
+int k_vif(struct xctx *c, const struct xkey *k, const xlcfg_value *v);
+int k_pci(struct xctx *c, const struct xkey *k, const xlcfg_value *v);
+int k_pci_default(struct xctx *c, const struct xkey *k, const xlcfg_value *v);
+int k_pci_rdm_policy(struct xctx *c, const struct xkey *k, const xlcfg_value *v);
+int k_vfb(struct xctx *c, const struct xkey *k, const xlcfg_value *v);
+int k_vkb(struct xctx *c, const struct xkey *k, const xlcfg_value *v);
+int k_channel(struct xctx *c, const struct xkey *k, const xlcfg_value *v);
+int k_vtpm(struct xctx *c, const struct xkey *k, const xlcfg_value *v);
+int k_p9(struct xctx *c, const struct xkey *k, const xlcfg_value *v);
+int k_usbctrl(struct xctx *c, const struct xkey *k, const xlcfg_value *v);
+int k_dtdev(struct xctx *c, const struct xkey *k, const xlcfg_value *v);
+int k_ioports(struct xctx *c, const struct xkey *k, const xlcfg_value *v);
+int k_iomem(struct xctx *c, const struct xkey *k, const xlcfg_value *v);
+int k_irqs(struct xctx *c, const struct xkey *k, const xlcfg_value *v);
+int k_vga(struct xctx *c, const struct xkey *k, const xlcfg_value *v);
+int k_firmware(struct xctx *c, const struct xkey *k, const xlcfg_value *v);
+int k_serial(struct xctx *c, const struct xkey *k, const xlcfg_value *v);
+int k_viridian(struct xctx *c, const struct xkey *k, const xlcfg_value *v);
+int k_gfx_passthru(struct xctx *c, const struct xkey *k, const xlcfg_value *v);
+int k_dm_version(struct xctx *c, const struct xkey *k, const xlcfg_value *v);
+int k_rdm(struct xctx *c, const struct xkey *k, const xlcfg_value *v);
+int k_mca_caps(struct xctx *c, const struct xkey *k, const xlcfg_value *v);
+
 #endif /* DOM0_TOOLS_LIBS_DOMCFG_FROM_XLCFG_H */
