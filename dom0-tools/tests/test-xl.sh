@@ -82,6 +82,8 @@ t create-bad-override 1 "^xl: <command line>:1:10: syntax error: unexpected end 
 t create-missing-file 1 '^xl: nope.cfg: cannot open: No such file or directory' "$xl" create -qn nope.cfg
 t create-no-file 2 'no config file given' "$xl" create -n
 t create-warning 0 'warning: builder is deprecated' "$xl" create -qn g.cfg 'builder="generic"'
+t create-warning-wrong-type 0 '^<command line>:1:6: warning: boot is only used by HVM guests; ignored for this pv guest$' \
+  "$xl" create -qn g.cfg 'boot="c"'
 
 (cd "$work" && "$xl" create -qn g.cfg > a.json 2>/dev/null)
 if jq -e '.c_info.name == "g" and .b_info.max_memkb == 262144 and
