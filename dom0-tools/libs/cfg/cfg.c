@@ -197,6 +197,11 @@ static int do_append(struct xlcfg_value *old, struct xlcfg_value *nv)
         cfg_value_free(nv);
         return 0;
     }
+    if ( !nv->n )
+    {
+        cfg_value_free(nv);     /* appending [] changes nothing */
+        return 0;
+    }
     if ( old->n + nv->n > old->cap )
     {
         unsigned int cap = old->n + nv->n;

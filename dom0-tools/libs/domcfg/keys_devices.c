@@ -295,7 +295,9 @@ int k_iomem(struct xctx *c, const struct xkey *k, const xlcfg_value *v)
                 goto bad;
             has_gfn = 1;
         }
-        if ( *end )
+        /* Frame numbers fit in 52 bits (x86-64's physical address width). */
+        if ( *end || start >= (1ULL << 52) || num >= (1ULL << 52) ||
+             gfn >= (1ULL << 52) )
             goto bad;
         r = dc_array_add(c->b_info, "iomem");
         if ( !r )
@@ -307,7 +309,8 @@ int k_iomem(struct xctx *c, const struct xkey *k, const xlcfg_value *v)
         continue;
  bad:
         return x_err(c, e, "iomem: bad range \"%s\": expected hex "
-                     "\"START,NUM_PAGES[@GFN]\"", xlcfg_value_string(e));
+                     "\"START,NUM_PAGES[@GFN]\", frame numbers below "
+                     "2^52", xlcfg_value_string(e));
     }
     return 0;
 }

@@ -92,6 +92,12 @@ static int mem_kib(struct xin *x, xmlNode *n, long long *out)
         xerr(x, n, "unknown unit '%s': expected b, KiB, MiB or GiB", u);
         goto out;
     }
+    /* 16 TiB is far beyond any guest; it also keeps the product in range. */
+    if ( (mult < 0 ? v / 1024 : v) > (16LL << 30) / (mult < 0 ? 1 : mult) )
+    {
+        xerr(x, n, "size '%s' is larger than 16 TiB", t);
+        goto out;
+    }
     *out = mult < 0 ? v / 1024 : v * mult;
     rc = 0;
  out:
