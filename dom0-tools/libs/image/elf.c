@@ -163,17 +163,25 @@ static int elf_parse_ehdr(struct xenimage *img)
                           "the end of the image (0x%zx bytes): truncated",
                           img->phoff, size);
 
+    img->shentsize = shentsize;
+    return 0;
+}
+
+/* Check the section header table; after the segments, whose errors say more. */
+static int elf_parse_shdrs(struct xenimage *img)
+{
     if ( img->shoff == 0 )
         img->shnum = 0;
-    if ( img->shnum && shentsize != (img->is64 ? 64u : 40u) )
+    if ( img->shnum && img->shentsize != (img->is64 ? 64u : 40u) )
         return image_fail(img, -ENOEXEC,
                           "ELF: section header entry size %u, expected %u",
-                          shentsize, img->is64 ? 64 : 40);
-    if ( !range_ok(img->shoff, (uint64_t)img->shnum * shentsize, size) )
+                          img->shentsize, img->is64 ? 64 : 40);
+    if ( !range_ok(img->shoff, (uint64_t)img->shnum * img->shentsize,
+                   img->elf_size) )
         return image_fail(img, -ENOEXEC,
                           "ELF: section headers at 0x%" PRIx64 " extend past "
                           "the end of the image (0x%zx bytes): truncated",
-                          img->shoff, size);
+                          img->shoff, img->elf_size);
     if ( img->shstrndx >= img->shnum )
         img->shstrndx = 0;
     return 0;
@@ -297,6 +305,8 @@ int elf_parse(struct xenimage *img)
 
     if ( !rc )
         rc = elf_parse_phdrs(img);
+    if ( !rc )
+        rc = elf_parse_shdrs(img);
     if ( !rc )
         rc = elf_find_symtab(img);
     return rc;

@@ -39,7 +39,7 @@ static void image_reset(struct xenimage *img)
     memset(img->note_seen, 0, sizeof(img->note_seen));
     img->is64 = false;
     img->phoff = img->shoff = 0;
-    img->phnum = img->shnum = img->shstrndx = 0;
+    img->phnum = img->shnum = img->shentsize = img->shstrndx = 0;
     img->symtab_shdr = img->strtab_shdr = 0;
     memset(&img->info, 0, sizeof(img->info));
 }

@@ -47,7 +47,7 @@ struct xenimage {
     /* The ELF, parsed by elf.c. */
     bool is64;
     uint64_t phoff, shoff;
-    unsigned int phnum, shnum, shstrndx;
+    unsigned int phnum, shnum, shentsize, shstrndx;
     struct xenimage_segment *segs;
     unsigned int nr_segs;
     uint64_t symtab_shdr, strtab_shdr; /* file offsets, 0 when absent */
