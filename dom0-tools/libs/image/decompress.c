@@ -21,7 +21,7 @@ static const struct {
 } magics[] = {
     { { 0x1f, 0x8b }, 2, XENIMAGE_COMP_GZIP },
     { { 'B', 'Z', 'h' }, 3, XENIMAGE_COMP_BZIP2 },
-    { { 0x5d, 0x00, 0x00 }, 3, XENIMAGE_COMP_LZMA },
+    { { 0x5d, 0x00 }, 2, XENIMAGE_COMP_LZMA },
     { { 0xfd, '7', 'z', 'X', 'Z', 0x00 }, 6, XENIMAGE_COMP_XZ },
     { { 0x89, 'L', 'Z', 'O' }, 4, XENIMAGE_COMP_LZO },
     { { 0x02, 0x21, 0x4c, 0x18 }, 4, XENIMAGE_COMP_LZ4_LEGACY },

@@ -198,6 +198,7 @@ static int seg_cmp(const void *a, const void *b)
 static int elf_check_overlap(struct xenimage *img)
 {
     struct xenimage_segment *sorted;
+    uint64_t end = 0, start = 0;
     unsigned int i;
     int rc = 0;
 
@@ -206,13 +207,21 @@ static int elf_check_overlap(struct xenimage *img)
         return image_fail(img, -ENOMEM, "out of memory");
     memcpy(sorted, img->segs, img->nr_segs * sizeof(*sorted));
     qsort(sorted, img->nr_segs, sizeof(*sorted), seg_cmp);
-    for ( i = 1; i < img->nr_segs && !rc; i++ )
-        if ( sorted[i - 1].memsz &&
-             sorted[i].paddr < sorted[i - 1].paddr + sorted[i - 1].memsz )
+    /* Empty segments occupy nothing; end is the furthest end so far. */
+    for ( i = 0; i < img->nr_segs && !rc; i++ )
+    {
+        if ( !sorted[i].memsz )
+            continue;
+        if ( end && sorted[i].paddr < end )
             rc = image_fail(img, -ENOEXEC,
                             "ELF: segments at paddr 0x%" PRIx64 " and 0x%"
-                            PRIx64 " overlap", sorted[i - 1].paddr,
-                            sorted[i].paddr);
+                            PRIx64 " overlap", start, sorted[i].paddr);
+        if ( sorted[i].paddr + sorted[i].memsz > end )
+        {
+            end = sorted[i].paddr + sorted[i].memsz;
+            start = sorted[i].paddr;
+        }
+    }
     free(sorted);
     return rc;
 }

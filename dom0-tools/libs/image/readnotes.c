@@ -108,7 +108,7 @@ static void print_note(const struct xenimage_note *n)
         return;
     case XENIMAGE_NOTE_L1_MFN_VALID:
         unit = n->descsz == 8 ? 4 : 8;
-        printf("%s: mask=%#" PRIx64 " value=%#" PRIx64 "\n", name,
+        printf("%s: mask=0x%" PRIx64 " value=0x%" PRIx64 "\n", name,
                le_number(d, unit), le_number(d + unit, unit));
         return;
     case XENIMAGE_NOTE_SUPPORTED_FEATURES:
@@ -140,7 +140,7 @@ static void print_addr(const char *label, uint64_t v)
     if ( v == XENIMAGE_UNSET )
         printf("  %-19s none\n", label);
     else
-        printf("  %-19s %#" PRIx64 "\n", label, v);
+        printf("  %-19s 0x%" PRIx64 "\n", label, v);
 }
 
 static void print_features(const char *label, uint32_t bits)
@@ -179,7 +179,7 @@ static void print_container(const struct xenimage_info *in)
                in->container == XENIMAGE_CONTAINER_ELF ? "ELF" :
                "compressed ELF");
     if ( in->compression != XENIMAGE_COMP_NONE )
-        printf("  %-19s %s, %" PRIu64 " bytes at offset %#" PRIx64
+        printf("  %-19s %s, %" PRIu64 " bytes at offset 0x%" PRIx64
                ", %" PRIu64 " bytes uncompressed\n", "payload:",
                xenimage_compression_name(in->compression), in->payload_size,
                in->payload_offset, in->elf_size);
@@ -194,19 +194,19 @@ static void print_summary(const char *path, struct xenimage *img,
 
     printf("\nSummary of %s:\n", path);
     print_container(in);
-    printf("  %-19s ELF%u %s, %" PRIu64 " bytes, e_entry %#" PRIx64 "\n",
+    printf("  %-19s ELF%u %s, %" PRIu64 " bytes, e_entry 0x%" PRIx64 "\n",
            "ELF:", in->elf_class,
            in->elf_machine == 62 ? "x86-64" : "i386", in->elf_size,
            in->elf_entry);
     for ( i = 0; !xenimage_segment(img, i, &seg); i++ )
-        printf("  %-19s paddr %#" PRIx64 " vaddr %#" PRIx64 " filesz %#"
-               PRIx64 " memsz %#" PRIx64 " %c%c%c\n", i ? "" : "segments:",
+        printf("  %-19s paddr 0x%" PRIx64 " vaddr 0x%" PRIx64 " filesz 0x%"
+               PRIx64 " memsz 0x%" PRIx64 " %c%c%c\n", i ? "" : "segments:",
                seg.paddr, seg.vaddr, seg.filesz, seg.memsz,
                seg.flags & 4 ? 'R' : '-', seg.flags & 2 ? 'W' : '-',
                seg.flags & 1 ? 'X' : '-');
-    printf("  %-19s %#" PRIx64 "-%#" PRIx64 " (%" PRIu64 " bytes to load)\n",
+    printf("  %-19s 0x%" PRIx64 "-0x%" PRIx64 " (%" PRIu64 " bytes to load)\n",
            "physical:", in->pstart, in->pend, in->load_size);
-    printf("  %-19s %#" PRIx64 "-%#" PRIx64 "\n", "virtual:",
+    printf("  %-19s 0x%" PRIx64 "-0x%" PRIx64 "\n", "virtual:",
            in->virt_kstart, in->virt_kend);
     printf("  %-19s %s\n", "notes from:",
            in->legacy_guest_info ? "__xen_guest section" :

@@ -42,7 +42,7 @@ static void json_addr(FILE *f, uint64_t v)
     if ( v == XENIMAGE_UNSET )
         fputs("null", f);
     else
-        fprintf(f, "\"%#" PRIx64 "\"", v);
+        fprintf(f, "\"0x%" PRIx64 "\"", v);
 }
 
 static uint64_t le_number(const uint8_t *p, unsigned int size)
@@ -75,18 +75,18 @@ static void json_note_value(FILE *f, const struct xenimage_note *n)
         return;
     case XENIMAGE_NOTE_L1_MFN_VALID:
         unit = n->descsz == 8 ? 4 : 8;
-        fprintf(f, "{\"mask\": \"%#" PRIx64 "\", \"value\": \"%#" PRIx64
+        fprintf(f, "{\"mask\": \"0x%" PRIx64 "\", \"value\": \"0x%" PRIx64
                 "\"}", le_number(d, unit), le_number(d + unit, unit));
         return;
     case XENIMAGE_NOTE_SUPPORTED_FEATURES:
-        fprintf(f, "\"%#" PRIx64 "\"", le_number(d, 4));
+        fprintf(f, "\"0x%" PRIx64 "\"", le_number(d, 4));
         return;
     case XENIMAGE_NOTE_PHYS32_RELOC:
         break;
     default:
         if ( name )
         {
-            fprintf(f, "\"%#" PRIx64 "\"", le_number(d, n->descsz));
+            fprintf(f, "\"0x%" PRIx64 "\"", le_number(d, n->descsz));
             return;
         }
     }

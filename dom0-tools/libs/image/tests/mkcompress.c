@@ -43,6 +43,14 @@ static size_t mk_gzip(const uint8_t *in, size_t len, uint8_t *out, size_t cap)
     return z.total_out;
 }
 
+/* Like xz(1), shrink the dictionary to what an input of len bytes needs. */
+static uint32_t dict_for(size_t len, uint32_t dict)
+{
+    while ( dict > 4096 && dict / 2 >= len )
+        dict /= 2;
+    return dict;
+}
+
 /* xz --check=crc32 --x86 --lzma2=,dict=32MiB (scripts/xz_wrap.sh) */
 static size_t mk_xz(const uint8_t *in, size_t len, uint8_t *out, size_t cap)
 {
@@ -52,7 +60,7 @@ static size_t mk_xz(const uint8_t *in, size_t len, uint8_t *out, size_t cap)
 
     if ( lzma_lzma_preset(&opt, 6) )
         die("lzma_lzma_preset");
-    opt.dict_size = 32u << 20;
+    opt.dict_size = dict_for(len, 32u << 20);
     filters[0].id = LZMA_FILTER_X86;
     filters[0].options = NULL;
     filters[1].id = LZMA_FILTER_LZMA2;
@@ -69,7 +77,10 @@ static size_t mk_lzma(const uint8_t *in, size_t len, uint8_t *out, size_t cap)
     lzma_stream z = LZMA_STREAM_INIT;
     lzma_options_lzma opt;
 
-    if ( lzma_lzma_preset(&opt, 6) || lzma_alone_encoder(&z, &opt) )
+    if ( lzma_lzma_preset(&opt, 6) )
+        die("lzma_lzma_preset");
+    opt.dict_size = dict_for(len, opt.dict_size);
+    if ( lzma_alone_encoder(&z, &opt) )
         die("lzma_alone_encoder");
     z.next_in = in;
     z.avail_in = len;
@@ -149,8 +160,10 @@ uint8_t *mk_compress(enum mk_comp comp, const uint8_t *in, size_t len,
         break;
     case MK_BZIP2:
         bzlen = cap;
+        /* Blocks no larger than needed: the decoder allocates for them. */
         if ( BZ2_bzBuffToBuffCompress((char *)out, &bzlen, (char *)in, len,
-                                      9, 0, 0) != BZ_OK )
+                                      len < 800000 ? len / 100000 + 1 : 9, 0,
+                                      0) != BZ_OK )
             die("BZ2_bzBuffToBuffCompress");
         n = bzlen;
         break;

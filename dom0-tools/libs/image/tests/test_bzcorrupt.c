@@ -179,7 +179,7 @@ static void test_damaged_stream(void)
     else if ( comp == MK_BZIP2 )
     {
         /* A flipped bit can make bzip2 wait for more input; its block CRC
-         * (after "BZh9" and the block magic) is what catches damage. */
+         * (after "BZhN" and the block magic) is what catches damage. */
         bz[OFF + 12] ^= 0x10;
         strcat(want, ": bad bzip2 data or CRC");
     }

@@ -349,11 +349,27 @@ static void test_segment_kinds(void)
     i = mk_seg(&e, 0x9000000, 0, 0x10, 0x10, 6);
     e.segs[i].type = 0x6474e551; /* PT_GNU_STACK */
     mk_seg(&e, 0x9100000, 0, 0x10, 0x10, 0);
+    mk_seg(&e, 0x1001000, 0, 0, 0, 6); /* empty: overlaps nothing */
     e.type = 3; /* ET_DYN is accepted, as Xen does */
     img = open_elf(&e);
     in = xenimage_info(img);
-    EXPECT(in && in->nr_segments == 4 && in->pend == 0x1015000);
+    EXPECT(in && in->nr_segments == 5 && in->pend == 0x1015000);
     xenimage_destroy(img);
+
+    /* An overlap is found past an empty segment sorted between. */
+    mk_elf_linux64(&e);
+    e.segs[1].paddr = 0x1002000;
+    mk_seg(&e, 0x1001000, 0, 0, 0, 6);
+    {
+        size_t len;
+        uint8_t *b = mk_elf_build(&e, &len);
+
+        img = xenimage_create();
+        EXPECT_ERR(img, xenimage_open_mem(img, b, len), -ENOEXEC,
+                   "segments at paddr 0x1000000 and 0x1002000 overlap");
+        xenimage_destroy(img);
+        free(b);
+    }
 }
 
 static void test_api(void)

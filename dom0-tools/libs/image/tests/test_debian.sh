@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# test_debian.sh READNOTES TEST_XENIMAGE: the loader on Debian's real kernels,
+# linux-image-amd64 (xz) and linux-image-cloud-amd64 (lz4), fetched with
+# tests/lib/fetch-deb.sh (set DEB_CACHE to reuse downloaded packages).
+# Expected values come from the image itself, through independent tools
+# (xz, lz4, readelf), so the test keeps passing as Debian updates the kernel.
+set -u
+rn=$(realpath "$1")
+txi=$(realpath "$2")
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../../../.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failed=0
+
+for flavour in generic cloud; do
+    pkg=linux-image-amd64
+    [ $flavour = cloud ] && pkg=linux-image-cloud-amd64
+    if ! deb=$("$top/tests/lib/fetch-deb.sh" $pkg 2>"$tmp/fetch.err"); then
+        echo "SKIP: image/debian-$flavour ($pkg unavailable: $(tail -n 1 "$tmp/fetch.err"))"
+        continue
+    fi
+    dir=$tmp/$flavour
+    mkdir -p "$dir"
+    if ! dpkg-deb --fsys-tarfile "$deb" |
+         tar -x -C "$dir" --wildcards './boot/vmlinuz-*' 2>"$tmp/tar.err"; then
+        echo "FAIL: image/debian-$flavour/extract: $(head -c 300 "$tmp/tar.err")"
+        failed=1
+        continue
+    fi
+    image=$(ls "$dir"/boot/vmlinuz-* | head -n 1)
+    python3 "$here/debian_check.py" "$rn" "$txi" "$image" $flavour "$dir" ||
+        failed=1
+    rm -rf "$dir"
+done
+exit $failed
