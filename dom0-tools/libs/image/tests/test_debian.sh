@@ -33,4 +33,30 @@ for flavour in generic cloud; do
         failed=1
     rm -rf "$dir"
 done
+
+# Xen's own hypervisor, a gzip-compressed ELF32 with notes but none of Xen's:
+# a real bare-gzip input, which no Xen would load as a guest.
+if deb=$("$top/tests/lib/fetch-deb.sh" xen-hypervisor-4.17-amd64 2>"$tmp/fetch.err"); then
+    dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$tmp" --wildcards './boot/xen-*.gz'
+    xen=$(ls "$tmp"/boot/xen-*.gz | head -n 1)
+    "$rn" --json "$xen" >"$tmp/xen.json" 2>"$tmp/xen.err"
+    if python3 - "$tmp/xen.json" "$(zcat "$xen" | wc -c)" <<'PY'
+import json, sys
+j = json.load(open(sys.argv[1]))
+size = int(sys.argv[2])
+assert (j["container"], j["compression"]) == ("compressed", "gzip"), j
+assert j["advertised_size"] == size == j["elf"]["size"], (j["elf"], size)
+assert (j["elf"]["class"], j["elf"]["machine"]) == (32, "i386"), j["elf"]
+assert j["notes"] == [] and j["notes_from"] is None, j["notes"]
+assert j["checks"]["pv"]["reason"].startswith("not a Xen kernel"), j["checks"]
+PY
+    then
+        echo "PASS: image/debian-xen-hypervisor/bare-gzip-elf32"
+    else
+        echo "FAIL: image/debian-xen-hypervisor/bare-gzip-elf32: $(cat "$tmp/xen.err")"
+        failed=1
+    fi
+else
+    echo "SKIP: image/debian-xen-hypervisor (unavailable: $(tail -n 1 "$tmp/fetch.err"))"
+fi
 exit $failed
