@@ -1,9 +1,9 @@
 /*
  * Host test driver for the hypervisor's decompressors (xen/common/decompress).
  *
- *   tdecomp check FMT NAME COMPRESSED ORIGINAL [FLAGS]
- *       Decode COMPRESSED (made by the real tool from ORIGINAL) and run the
- *       battery below, one PASS/FAIL line each:
+ *   tdecomp check FMT FLAGS NAME COMPRESSED ORIGINAL [NAME COMPRESSED ORIGINAL]...
+ *       Decode each COMPRESSED (made by the real tool from ORIGINAL) and run
+ *       the battery below, one PASS/FAIL line each:
  *         NAME/decode     exact-size output equals ORIGINAL, whole input used
  *         NAME/roomy      same with a much larger output buffer, and via the
  *                         format-detecting decompress()
@@ -14,7 +14,8 @@
  *         NAME/trailing   bytes after the stream are left alone
  *         NAME/checksum   a corrupted stored checksum gives -EBADMSG
  *         NAME/size       a wrong stored size gives -EBADMSG
- *       FLAGS: "nocheck" (no content checksum), "legacy" (lz4 legacy frame).
+ *       FLAGS: "nocheck" (no content checksum), "legacy" (lz4 legacy frame),
+ *       or "-" for none.
  *   tdecomp expect FMT NAME COMPRESSED ERRNO
  *       Decoding must fail with -ERRNO (e.g. EOPNOTSUPP), with a reason.
  *   tdecomp args
@@ -635,13 +636,19 @@ static void check_crafted(void)
 
 int main(int argc, char **argv)
 {
-    if ( argc >= 6 && !strcmp(argv[1], "check") )
+    if ( argc >= 7 && (argc - 4) % 3 == 0 && !strcmp(argv[1], "check") )
     {
-        struct buf c = slurp(argv[4]), o = slurp(argv[5]);
+        int i;
 
-        check_stream(argv[2], argv[3], &c, &o, argc > 6 ? argv[6] : NULL);
-        free(c.p);
-        free(o.p);
+        for ( i = 4; i < argc; i += 3 )
+        {
+            struct buf c = slurp(argv[i + 1]), o = slurp(argv[i + 2]);
+
+            check_stream(argv[2], argv[i], &c, &o,
+                         strcmp(argv[3], "-") ? argv[3] : NULL);
+            free(c.p);
+            free(o.p);
+        }
     }
     else if ( argc == 6 && !strcmp(argv[1], "expect") )
     {
@@ -664,7 +671,7 @@ int main(int argc, char **argv)
     else
     {
         fprintf(stderr,
-                "usage: tdecomp check FMT NAME COMPRESSED ORIGINAL [FLAGS]\n"
+                "usage: tdecomp check FMT FLAGS NAME COMPRESSED ORIGINAL...\n"
                 "       tdecomp expect FMT NAME COMPRESSED ERRNO\n"
                 "       tdecomp args\n");
         return 2;
