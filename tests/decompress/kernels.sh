@@ -81,7 +81,7 @@ for flavour in generic:linux-image-amd64 cloud:linux-image-cloud-amd64; do
 
     if [ "$name" = generic ]; then
         # The same kernel in the two formats Debian does not ship.
-        for z in "gzip:gzip -6 -n" "zstd:zstd -q -9 -T2"; do
+        for z in "gzip:gzip -1 -n" "zstd:zstd -q -3"; do
             zn=${z%%:*}
             nice ${z#*:} <"$B/$name.vmlinux" >"$B/$name.$zn"
             $T rebuild "$img" "$B/$name.$zn" "$B/$name-$zn.bzImage"
