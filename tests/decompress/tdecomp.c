@@ -340,6 +340,21 @@ static void check_stream(const char *fmt, const char *name,
     if ( !ok )
         return;
 
+    /* size-hint: what the stream says it will produce, where it says. */
+    {
+        const char *hint_why = NULL;
+        size_t hint = 0;
+
+        rc = decompress_output_size(c->p, c->len, &hint, &hint_why);
+        if ( rc == 0 )
+            ok = hint == o->len;
+        else
+            ok = rc == -EOPNOTSUPP && !strcmp(fmt, "lz4") && hint_why;
+        snprintf(why, sizeof(why), "rc %d (%s), size %zu, want %zu", rc,
+                 hint_why ? hint_why : "-", hint, o->len);
+        report(ok, name, "size-hint", why);
+    }
+
     /* roomy: large output buffer, and the auto-detecting entry point. */
     rc = run(fn, c->p, c->len, o->len + 300000, &out, &r);
     ok = expect_rc(rc, 0, why, sizeof(why), "large buffer") && same(out, &r, o);
@@ -395,6 +410,13 @@ static void check_stream(const char *fmt, const char *name,
 
         memcpy(m.p, c->p, c->len);
         m.p[pos] ^= bit;
+        {
+            /* The size hint must cope with damage too (ASan watches). */
+            size_t hint;
+            const char *hw;
+
+            (void)decompress_output_size(m.p, m.len, &hint, &hw);
+        }
         rc = run(fn, m.p, m.len, o->len, &out, &r);
         free(m.p);
         switch ( -rc )
