@@ -1,9 +1,9 @@
 /*
  * Host test driver for the hypervisor's decompressors (xen/common/decompress).
  *
- *   tdecomp check FMT NAME COMPRESSED ORIGINAL [FLAGS]
- *       Decode COMPRESSED (made by the real tool from ORIGINAL) and run the
- *       battery below, one PASS/FAIL line each:
+ *   tdecomp check FMT FLAGS NAME COMPRESSED ORIGINAL [NAME COMPRESSED ORIGINAL]...
+ *       Decode each COMPRESSED (made by the real tool from ORIGINAL) and run
+ *       the battery below, one PASS/FAIL line each:
  *         NAME/decode     exact-size output equals ORIGINAL, whole input used
  *         NAME/roomy      same with a much larger output buffer, and via the
  *                         format-detecting decompress()
@@ -14,7 +14,8 @@
  *         NAME/trailing   bytes after the stream are left alone
  *         NAME/checksum   a corrupted stored checksum gives -EBADMSG
  *         NAME/size       a wrong stored size gives -EBADMSG
- *       FLAGS: "nocheck" (no content checksum), "legacy" (lz4 legacy frame).
+ *       FLAGS: "nocheck" (no content checksum), "legacy" (lz4 legacy frame),
+ *       or "-" for none.
  *   tdecomp expect FMT NAME COMPRESSED ERRNO
  *       Decoding must fail with -ERRNO (e.g. EOPNOTSUPP), with a reason.
  *   tdecomp args
@@ -339,6 +340,21 @@ static void check_stream(const char *fmt, const char *name,
     if ( !ok )
         return;
 
+    /* size-hint: what the stream says it will produce, where it says. */
+    {
+        const char *hint_why = NULL;
+        size_t hint = 0;
+
+        rc = decompress_output_size(c->p, c->len, &hint, &hint_why);
+        if ( rc == 0 )
+            ok = hint == o->len;
+        else
+            ok = rc == -EOPNOTSUPP && !strcmp(fmt, "lz4") && hint_why;
+        snprintf(why, sizeof(why), "rc %d (%s), size %zu, want %zu", rc,
+                 hint_why ? hint_why : "-", hint, o->len);
+        report(ok, name, "size-hint", why);
+    }
+
     /* roomy: large output buffer, and the auto-detecting entry point. */
     rc = run(fn, c->p, c->len, o->len + 300000, &out, &r);
     ok = expect_rc(rc, 0, why, sizeof(why), "large buffer") && same(out, &r, o);
@@ -394,6 +410,13 @@ static void check_stream(const char *fmt, const char *name,
 
         memcpy(m.p, c->p, c->len);
         m.p[pos] ^= bit;
+        {
+            /* The size hint must cope with damage too (ASan watches). */
+            size_t hint;
+            const char *hw;
+
+            (void)decompress_output_size(m.p, m.len, &hint, &hw);
+        }
         rc = run(fn, m.p, m.len, o->len, &out, &r);
         free(m.p);
         switch ( -rc )
@@ -635,13 +658,19 @@ static void check_crafted(void)
 
 int main(int argc, char **argv)
 {
-    if ( argc >= 6 && !strcmp(argv[1], "check") )
+    if ( argc >= 7 && (argc - 4) % 3 == 0 && !strcmp(argv[1], "check") )
     {
-        struct buf c = slurp(argv[4]), o = slurp(argv[5]);
+        int i;
 
-        check_stream(argv[2], argv[3], &c, &o, argc > 6 ? argv[6] : NULL);
-        free(c.p);
-        free(o.p);
+        for ( i = 4; i < argc; i += 3 )
+        {
+            struct buf c = slurp(argv[i + 1]), o = slurp(argv[i + 2]);
+
+            check_stream(argv[2], argv[i], &c, &o,
+                         strcmp(argv[3], "-") ? argv[3] : NULL);
+            free(c.p);
+            free(o.p);
+        }
     }
     else if ( argc == 6 && !strcmp(argv[1], "expect") )
     {
@@ -664,7 +693,7 @@ int main(int argc, char **argv)
     else
     {
         fprintf(stderr,
-                "usage: tdecomp check FMT NAME COMPRESSED ORIGINAL [FLAGS]\n"
+                "usage: tdecomp check FMT FLAGS NAME COMPRESSED ORIGINAL...\n"
                 "       tdecomp expect FMT NAME COMPRESSED ERRNO\n"
                 "       tdecomp args\n");
         return 2;

@@ -22,7 +22,9 @@ for flavour in generic:linux-image-amd64 cloud:linux-image-cloud-amd64; do
             continue
         fi
         img=$B/$name.bzImage
-        dpkg-deb --fsys-tarfile "$deb" | tar -xO --wildcards './boot/vmlinuz-*' >"$img"
+        # The kernel comes first in the package: stop reading there.
+        { dpkg-deb --fsys-tarfile "$deb" 2>/dev/null || true; } |
+            tar -xO --occurrence=1 --wildcards './boot/vmlinuz-*' >"$img"
         sects=$(le "$img" $((0x1f1)) 1)
         start=$(( (sects + 1) * 512 + $(le "$img" $((0x248)) 4) ))
         plen=$(le "$img" $((0x24c)) 4)

@@ -37,6 +37,21 @@ u32 crc32_update(const u32 *table, u32 crc, const u8 *p, size_t len)
     return ~crc;
 }
 
+/* See private.h: eight shifts per byte, no table. */
+u32 crc32_small(u32 crc, const u8 *p, size_t len)
+{
+    unsigned int b;
+
+    crc = ~crc;
+    while ( len-- )
+    {
+        crc ^= *p++;
+        for ( b = 0; b < 8; b++ )
+            crc = (crc & 1) ? (crc >> 1) ^ CRC32_POLY : crc >> 1;
+    }
+    return ~crc;
+}
+
 /* Fill table[256] for crc64_update(). */
 void crc64_init_table(u64 *table)
 {

@@ -65,6 +65,9 @@ static inline bool decomp_ws_ok(const void *ws, size_t ws_size, size_t need)
 void crc32_init_table(u32 *table);
 u32 crc32_update(const u32 *table, u32 crc, const u8 *p, size_t len);
 
+/* The same CRC-32 bit by bit, for short data when no table is at hand. */
+u32 crc32_small(u32 crc, const u8 *p, size_t len);
+
 /* CRC-64 (ECMA-182, reflected polynomial 0xC96C5795D7870F42), as xz uses. */
 #define CRC64_TABLE_SIZE (256 * sizeof(u64))
 void crc64_init_table(u64 *table);

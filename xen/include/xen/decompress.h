@@ -78,6 +78,20 @@ const char *decompress_format_name(enum decompress_format fmt);
 size_t decompress_workspace_size(enum decompress_format fmt);
 
 /*
+ * How many bytes decoding in[0..in_len) will produce, as far as the stream
+ * itself records it, for sizing the output buffer of a compressed module
+ * that is not a bzImage: gzip's ISIZE trailer (the input must end with the
+ * member), the xz index of a single stream (CRC-checked; stream padding may
+ * follow), the zstd frame content size or the LZ4 frame content size.
+ * Returns 0 with *size set; -EOPNOTSUPP when the stream does not record it
+ * (lz4 legacy, zstd or LZ4 frames without a content size); -ENOEXEC for an
+ * unknown format; -ENODATA or -EILSEQ for a stream too damaged to tell.
+ * The decoders still check the data against the real size.
+ */
+int decompress_output_size(const void *in, size_t in_len, size_t *size,
+                           const char **reason);
+
+/*
  * Detect the format of in by its magic and decode it with the right decoder.
  * -ENOEXEC (reason "unknown compression format") when no magic matches.
  */
