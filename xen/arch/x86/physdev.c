@@ -8,9 +8,8 @@
 #include <asm/domain.h>
 #include <asm/guest_access.h>
 #include <asm/hypercall.h>
+#include <asm/pirq.h>
 #include <public/physdev.h>
-
-long pirq_physdev_op(int cmd, XEN_GUEST_HANDLE_PARAM(void) arg);
 
 long do_physdev_op(int cmd, XEN_GUEST_HANDLE_PARAM(void) arg)
 {

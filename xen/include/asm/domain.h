@@ -100,9 +100,13 @@ struct arch_vcpu {
     struct pv_vcpu pv;
 };
 
+struct domain_pirqs;
+
 struct arch_domain {
     bool is_pv;
     struct pv_domain pv;
+    /* Physical IRQs (arch/x86/pirq.c), NULL until the first; under event_lock. */
+    struct domain_pirqs *pirqs;
 };
 
 #define is_pv_domain(d)  ((d)->arch.is_pv)
