@@ -137,6 +137,16 @@ static const struct extable_entry *extable_find(unsigned long rip)
     return NULL;
 }
 
+bool extable_fixup(struct cpu_regs *regs)
+{
+    const struct extable_entry *fix = extable_find(regs->rip);
+
+    if ( !fix )
+        return false;
+    regs->rip = fix->fixup;
+    return true;
+}
+
 static void dump_regs(const struct cpu_regs *r)
 {
     printk("  rip %016lx  cs %04lx (saved mask %lu)  rflags %08lx\n",

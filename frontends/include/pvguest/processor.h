@@ -1,7 +1,8 @@
 /*
  * Privileged and emulated instructions from a PV guest kernel, each in a
  * form that survives a fault: the fault is caught through the exception
- * table and returned as an exinfo_t (EXINFO_NONE when none happened).
+ * table and returned as an exinfo_t (EXINFO_NONE when none happened; a
+ * stale record is dropped first).
  *
  * A PV kernel runs in ring 3, so these instructions trap to the hypervisor,
  * which emulates the ones it allows (Xen: xen/arch/x86/pv/emul-priv-op.c)
@@ -22,6 +23,7 @@ struct cpuid_regs {
 static inline exinfo_t cpuid_pv(uint32_t leaf, uint32_t subleaf,
                                 struct cpuid_regs *r)
 {
+    exinfo_take();
     r->eax = leaf;
     r->ecx = subleaf;
     r->ebx = r->edx = 0;
@@ -48,6 +50,7 @@ static inline exinfo_t rdmsr_safe(uint32_t msr, uint64_t *val)
 {
     uint32_t lo = 0, hi = 0;
 
+    exinfo_take();
     asm volatile ( "1: rdmsr\n\t"
                    "2:\n\t"
                    ASM_EXTABLE(1b, 2b)
@@ -58,6 +61,7 @@ static inline exinfo_t rdmsr_safe(uint32_t msr, uint64_t *val)
 
 static inline exinfo_t wrmsr_safe(uint32_t msr, uint64_t val)
 {
+    exinfo_take();
     asm volatile ( "1: wrmsr\n\t"
                    "2:\n\t"
                    ASM_EXTABLE(1b, 2b)
@@ -72,6 +76,7 @@ static inline exinfo_t read_cr##n##_safe(unsigned long *val)            \
 {                                                                       \
     unsigned long v = 0;                                                \
                                                                         \
+    exinfo_take();                                                      \
     asm volatile ( "1: mov %%cr" #n ", %0\n\t"                          \
                    "2:\n\t"                                             \
                    ASM_EXTABLE(1b, 2b)                                  \
@@ -87,6 +92,7 @@ DEFINE_READ_CR(4)
 
 static inline exinfo_t write_cr0_safe(unsigned long val)
 {
+    exinfo_take();
     asm volatile ( "1: mov %0, %%cr0\n\t"
                    "2:\n\t"
                    ASM_EXTABLE(1b, 2b)
@@ -96,6 +102,7 @@ static inline exinfo_t write_cr0_safe(unsigned long val)
 
 static inline exinfo_t clts_safe(void)
 {
+    exinfo_take();
     asm volatile ( "1: clts\n\t"
                    "2:\n\t"
                    ASM_EXTABLE(1b, 2b) ::: "memory" );
@@ -106,6 +113,7 @@ static inline exinfo_t inb_safe(uint16_t port, uint8_t *val)
 {
     uint8_t v = 0;
 
+    exinfo_take();
     asm volatile ( "1: inb %w1, %b0\n\t"
                    "2:\n\t"
                    ASM_EXTABLE(1b, 2b)
@@ -118,6 +126,7 @@ static inline exinfo_t inl_safe(uint16_t port, uint32_t *val)
 {
     uint32_t v = 0;
 
+    exinfo_take();
     asm volatile ( "1: inl %w1, %0\n\t"
                    "2:\n\t"
                    ASM_EXTABLE(1b, 2b)
@@ -128,6 +137,7 @@ static inline exinfo_t inl_safe(uint16_t port, uint32_t *val)
 
 static inline exinfo_t outb_safe(uint16_t port, uint8_t val)
 {
+    exinfo_take();
     asm volatile ( "1: outb %b0, %w1\n\t"
                    "2:\n\t"
                    ASM_EXTABLE(1b, 2b)
@@ -137,6 +147,7 @@ static inline exinfo_t outb_safe(uint16_t port, uint8_t val)
 
 static inline exinfo_t hlt_safe(void)
 {
+    exinfo_take();
     asm volatile ( "1: hlt\n\t"
                    "2:\n\t"
                    ASM_EXTABLE(1b, 2b) ::: "memory" );
@@ -145,6 +156,7 @@ static inline exinfo_t hlt_safe(void)
 
 static inline exinfo_t wbinvd_safe(void)
 {
+    exinfo_take();
     asm volatile ( "1: wbinvd\n\t"
                    "2:\n\t"
                    ASM_EXTABLE(1b, 2b) ::: "memory" );

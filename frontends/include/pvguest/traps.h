@@ -82,6 +82,9 @@ exinfo_t exinfo_take(void);
 /* Format "#GP[0000]" / "#PF[0002]" / "none" for messages. */
 const char *exinfo_str(exinfo_t e, char *buf, size_t size);
 
+/* For hooks: continue at the extable fixup of regs->rip, if there is one. */
+bool extable_fixup(struct cpu_regs *regs);
+
 /* A hook returns true if it handled the exception (it may edit regs). */
 typedef bool (*trap_hook_t)(struct cpu_regs *regs);
 void trap_set_hook(unsigned int vector, trap_hook_t hook);
