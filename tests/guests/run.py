@@ -170,8 +170,12 @@ def failure_reason(out):
 
 
 def run_guest(xen, guests_dir, name, target, logdir):
-    cfg = read_run_file(os.path.join(guests_dir, name + ".run"))
     elf = os.path.join(guests_dir, name + ".elf")
+    run_file = os.path.join(guests_dir, name + ".run")
+    for f in (elf, run_file):
+        if not os.path.exists(f):
+            return "FAIL", "%s missing (make all first)" % os.path.relpath(f, TOP)
+    cfg = read_run_file(run_file)
     log = os.path.join(logdir, name + ".log")
     rel_log = os.path.relpath(log, TOP)
     boot = Boot(xen, elf, cfg, log)
