@@ -14,7 +14,7 @@ static unsigned long mapped_end_pfn;   /* pfns below are mapped at boot */
 static unsigned long next_unmapped_pfn;
 
 static uint8_t pool[POOL_PAGES][PAGE_SIZE] __page_aligned;
-static unsigned int pool_used;
+static bool pool_busy[POOL_PAGES];
 static uint8_t scratch[NR_SCRATCH][PAGE_SIZE] __page_aligned;
 
 unsigned long mfn_to_pfn(unsigned long mfn)
@@ -123,13 +123,72 @@ long unpin_table(unsigned long mfn)
 
 void *alloc_pool_page(void)
 {
-    void *p;
+    unsigned int i;
 
-    if ( pool_used >= POOL_PAGES )
-        test_abort("page pool exhausted (%u pages)", POOL_PAGES);
-    p = pool[pool_used++];
-    memset(p, 0, PAGE_SIZE);
-    return p;
+    for ( i = 0; i < POOL_PAGES; i++ )
+        if ( !pool_busy[i] )
+        {
+            pool_busy[i] = true;
+            memset(pool[i], 0, PAGE_SIZE);
+            return pool[i];
+        }
+    test_abort("page pool exhausted (%u pages)", POOL_PAGES);
+}
+
+void free_pool_page(void *p)
+{
+    unsigned long i = ((uint8_t *)p - &pool[0][0]) / PAGE_SIZE;
+
+    if ( i < POOL_PAGES )
+        pool_busy[i] = false;
+}
+
+static unsigned long l4_slot_va(unsigned int slot)
+{
+    unsigned long va = (unsigned long)slot << L4_SHIFT;
+
+    return slot >= 256 ? va | 0xffff000000000000UL : va;
+}
+
+long pt_chain_build(struct pt_chain *c, unsigned int l4_slot)
+{
+    long rc;
+
+    c->va = l4_slot_va(l4_slot);
+    c->l3 = alloc_pool_page();
+    c->l2 = alloc_pool_page();
+    c->l1 = alloc_pool_page();
+    c->l3[0] = ((uint64_t)virt_to_mfn(c->l2) << PAGE_SHIFT) | PTE_TABLE;
+    c->l2[0] = ((uint64_t)virt_to_mfn(c->l1) << PAGE_SHIFT) | PTE_TABLE;
+    c->l4e_maddr = ((uint64_t)current_l4_mfn() << PAGE_SHIFT) + l4_slot * 8;
+    rc = remap_own(c->l1, PTE_RO);
+    if ( !rc )
+        rc = remap_own(c->l2, PTE_RO);
+    if ( !rc )
+        rc = remap_own(c->l3, PTE_RO);
+    if ( !rc )
+        rc = mmu_update_one(c->l4e_maddr | MMU_NORMAL_PT_UPDATE,
+                            ((uint64_t)virt_to_mfn(c->l3) << PAGE_SHIFT) |
+                            PTE_TABLE);
+    return rc;
+}
+
+long pt_chain_destroy(struct pt_chain *c)
+{
+    long rc = mmu_update_one(c->l4e_maddr | MMU_NORMAL_PT_UPDATE, 0);
+    uint64_t *pages[3] = { c->l1, c->l2, c->l3 };
+    unsigned int i;
+
+    /* Flush what the chain translated, then make its pages plain again. */
+    mmuext_one(MMUEXT_TLB_FLUSH_LOCAL, 0, 0);
+    for ( i = 0; i < 3; i++ )
+    {
+        if ( !rc )
+            rc = remap_own(pages[i], PTE_RW);
+        if ( !rc )
+            free_pool_page(pages[i]);
+    }
+    return rc;
 }
 
 unsigned long alloc_unmapped_pfn(void)

@@ -109,6 +109,27 @@ long unpin_table(unsigned long mfn);
  */
 void *alloc_pool_page(void);
 
+/* Give a pool page back (mapped writable again by the caller). */
+void free_pool_page(void *p);
+
+/*
+ * A private L3/L2/L1 chain hooked into one empty L4 slot of the current
+ * kernel L4 through mmu_update, for tests that map frames of their own
+ * choosing: chain.va is the first address the L1 translates (512 pages).
+ * The three table pages come from the pool and are mapped read-only.
+ */
+struct pt_chain {
+    unsigned long va;
+    uint64_t *l3, *l2, *l1;
+    uint64_t l4e_maddr;
+};
+long pt_chain_build(struct pt_chain *c, unsigned int l4_slot);
+long pt_chain_destroy(struct pt_chain *c);
+static inline uint64_t pt_chain_l1e(const struct pt_chain *c, unsigned int i)
+{
+    return virt_to_maddr(&c->l1[i]);
+}
+
 /*
  * Free pfns above the initial mapping, handed out from the top of the
  * pseudo-physical space down: not mapped anywhere, so free to be typed.
