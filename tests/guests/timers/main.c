@@ -248,7 +248,8 @@ static void test_singleshot(void)
 static void test_periodic(void)
 {
     vcpu_set_periodic_timer_t p;
-    unsigned int i, seen;
+    uint64_t armed;
+    unsigned int seen;
     long rc;
 
     p.period_ns = MICROSECS(500);
@@ -257,13 +258,18 @@ static void test_periodic(void)
 
     ticks = 0;
     p.period_ns = MILLISECS(2);
+    armed = pv_now();
     rc = HYPERVISOR_vcpu_op(VCPUOP_set_periodic_timer, 0, &p);
     check_eq(rc, 0, "VCPUOP_set_periodic_timer(2 ms)");
     check(spin_ticks(5, SECONDS(10)), "five periodic ticks (%u)", ticks);
-    for ( i = 1; i < 5 && i < ticks; i++ )
-        check(tick_time[i] - tick_time[i - 1] >= MILLISECS(2) - SLOP,
-              "tick %u at least one period after the previous (%lu ns)", i,
-              (unsigned long)(tick_time[i] - tick_time[i - 1]));
+    /*
+     * Tick n fires no earlier than n periods after arming (the first may
+     * come at once); when each is seen depends on delivery, so only the
+     * fifth is bounded.
+     */
+    check(tick_time[4] >= armed + 4 * MILLISECS(2) - SLOP,
+          "the fifth tick at least four periods after arming (%lu ns)",
+          (unsigned long)(tick_time[4] - armed));
 
     rc = HYPERVISOR_vcpu_op(VCPUOP_stop_periodic_timer, 0, NULL);
     check_eq(rc, 0, "VCPUOP_stop_periodic_timer");
