@@ -124,12 +124,20 @@ long smp_start_on(unsigned int vcpu, void (*fn)(void *), void *arg)
     return HYPERVISOR_vcpu_op(VCPUOP_up, vcpu, NULL);
 }
 
+/*
+ * Done: the work returned and the vCPU is off the CPU.  VCPUOP_is_up turns
+ * 0 as soon as VCPUOP_down is issued; the runstate shows when the vCPU has
+ * actually stopped running.
+ */
 static bool vcpu_finished(void *arg)
 {
     unsigned int vcpu = (unsigned int)(unsigned long)arg;
+    vcpu_runstate_info_t rs;
 
     return READ_ONCE(pv_cpus[vcpu].work_done) &&
-           HYPERVISOR_vcpu_op(VCPUOP_is_up, vcpu, NULL) == 0;
+           HYPERVISOR_vcpu_op(VCPUOP_is_up, vcpu, NULL) == 0 &&
+           HYPERVISOR_vcpu_op(VCPUOP_get_runstate_info, vcpu, &rs) == 0 &&
+           rs.state == RUNSTATE_offline;
 }
 
 long smp_wait(unsigned int vcpu, uint64_t timeout_ns)
