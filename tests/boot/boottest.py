@@ -169,17 +169,28 @@ def empty_module_noreboot_halts():
         os.unlink(path)
 
 
+MINIKERNEL = os.path.join(TOP, "build", "minikernel", "minikernel")
+
+
 @test
 def absurd_dom0_mem_clamped():
-    # A minimal ELF header is enough for the checks that exist before the dom0 builder.
-    elf = b"\x7fELF\x02\x01\x01" + b"\0" * 57
-    path = module_file(elf + b"\0" * 4096)
+    with boot("dom0-mem", ["-m", "256M"], CMDLINE + " dom0_mem=999T", initrd=MINIKERNEL) as m:
+        m.expect(r"minikernel: running as dom0, start_info magic xen-3.0-x86_64")
+        check(re.search(r"dom0_mem=999T asks for \d+ MiB but only \d+ MiB can be given: "
+                        r"clamped", m.out), "clamp warning")
+        check(re.search(r"Dom0 kernel: ELF64", m.out), "module recognised")
+        m.expect(r"Hardware Dom0 halted: halting machine")
+        check(m.wait_exit(60) == 0, "dom0 power-off powers the machine off")
+
+
+@test
+def dom0_without_xen_notes_refused():
+    path = module_file(b"\x7fELF\x02\x01\x01" + b"\0" * 57 + b"\0" * 4096)
     try:
-        with boot("dom0-mem", ["-m", "256M"], CMDLINE + " dom0_mem=999T", initrd=path) as m:
-            m.expect(r"\*\*\* Serial input to Xen")
-            check(re.search(r"dom0_mem=999T asks for \d+ MiB but only \d+ MiB can be given: "
-                            r"clamped", m.out), "clamp warning")
-            check(re.search(r"Dom0 kernel: ELF64", m.out), "module recognised")
+        with boot("dom0-no-notes", ["-m", "256M"], initrd=path) as m:
+            m.expect(r"Could not set up DOM0 guest OS: ")
+            m.expect(r"Panic on CPU 0:")
+            check(m.wait_exit(60) == 0, "machine resets after the panic")
     finally:
         os.unlink(path)
 

@@ -15,6 +15,9 @@
 #include <xen/smp.h>
 #include <xen/time.h>
 #include <asm/processor.h>
+#include <xen/event.h>
+#include <xen/shutdown.h>
+#include <asm/pv/domain.h>
 
 struct domain *idle_domain;
 struct vcpu *idle_vcpu[NR_CPUS];
@@ -78,6 +81,12 @@ struct vcpu *vcpu_create(struct domain *d, unsigned int vcpu_id)
         xfree(v);
         return NULL;
     }
+    if ( !is_idle_domain(d) && pv_vcpu_initialise(v) )
+    {
+        sched_destroy_vcpu(v);
+        xfree(v);
+        return NULL;
+    }
     d->vcpu[vcpu_id] = v;
     if ( vcpu_id > 0 )
     {
@@ -115,6 +124,13 @@ struct domain *domain_create(domid_t domid, unsigned int max_vcpus, bool privile
     }
     if ( domid == DOMID_IDLE )
         return d;
+    if ( evtchn_init(d, privileged ? EVTCHN_2L_NR_CHANNELS : 1024) ||
+         pv_domain_initialise(d, privileged) )
+    {
+        sched_destroy_domain(d);
+        free_domain_struct(d);
+        return NULL;
+    }
 
     /* Keep every new domain paused until its builder unpauses it. */
     atomic_set(&d->pause_count, 1);
@@ -151,12 +167,15 @@ static void domain_free(struct domain *d)
 {
     struct vcpu *v, *next;
 
+    evtchn_destroy(d);
     for ( v = d->vcpu[0]; v; v = next )
     {
         next = v->next_in_list;
+        pv_vcpu_destroy(v);
         sched_destroy_vcpu(v);
         xfree(v);
     }
+    pv_domain_destroy(d);
     sched_destroy_domain(d);
     free_domain_struct(d);
 }
@@ -262,4 +281,56 @@ void __init idle_domain_init(void)
         panic("Cannot create the idle domain");
     set_current(idle_vcpu[0]);
     idle_vcpu[0]->is_running = true;
+}
+
+/* Tell domain 0 that a domain stopped (its toolstack then cleans up). */
+void domain_shutdown_notify(struct domain *d)
+{
+    struct domain *dom0 = get_domain_by_id(0);
+
+    if ( dom0 )
+    {
+        send_guest_global_virq(dom0, VIRQ_DOM_EXC);
+        put_domain(dom0);
+    }
+}
+
+/*
+ * SCHEDOP_shutdown and friends.  Domain 0 going down takes the machine with it,
+ * as in Xen: power-off, reboot, or on a crash a reboot after 5 s ('noreboot' halts).
+ */
+void domain_shutdown(struct domain *d, unsigned int reason)
+{
+    struct vcpu *v;
+
+    if ( d->domain_id == 0 )
+    {
+        switch ( reason )
+        {
+        case SHUTDOWN_poweroff:
+            printk("Hardware Dom0 halted: halting machine\n");
+            machine_power_off();
+        case SHUTDOWN_reboot:
+        case SHUTDOWN_soft_reset:
+            printk("Hardware Dom0 shutdown: rebooting machine\n");
+            machine_restart(0);
+        case SHUTDOWN_crash:
+        case SHUTDOWN_watchdog:
+        default:
+            printk("Hardware Dom0 crashed: rebooting machine in 5 seconds.\n");
+            machine_restart(5000);
+        }
+    }
+
+    if ( d->is_shutting_down )
+        return;
+    d->is_shutting_down = true;
+    d->shutdown_code = reason;
+    printk(XENLOG_G_INFO "Domain %u shut down, reason code %u\n", d->domain_id, reason);
+    for_each_vcpu ( d, v )
+    {
+        set_bit(_VPF_down, &v->pause_flags);
+        vcpu_sleep_nosync(v);
+    }
+    domain_shutdown_notify(d);
 }

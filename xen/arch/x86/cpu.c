@@ -16,6 +16,7 @@
 
 struct cpuinfo_x86 boot_cpu_data;
 bool cpu_has_smap_enabled;
+static bool tcg_smap_workaround;
 
 static bool opt_smep = true;
 boolean_param("smep", opt_smep);
@@ -82,6 +83,23 @@ void __init early_cpu_init(void)
         opt_smep = false;
     if ( !cpu_has_smap )
         opt_smap = false;
+
+    /*
+     * QEMU's TCG emulation pops IRET frames with supervisor rights even at CPL 3,
+     * so with SMAP on, a PV guest kernel (ring 3) faults on its own IRET.  Real
+     * CPUs do not do that; under TCG, SMAP stays off.
+     */
+    if ( cpu_has_hypervisor && opt_smap )
+    {
+        u32 sig[4];
+
+        cpuid(0x40000000, &sig[3], &sig[0], &sig[1], &sig[2]);
+        if ( !memcmp(sig, "TCGTCGTCGTCG", 12) )
+        {
+            opt_smap = false;
+            tcg_smap_workaround = true;
+        }
+    }
 }
 
 static void xstate_init(void)
@@ -154,6 +172,9 @@ void __init print_cpu_features(void)
            cpu_has_xsave ? " xsave" : "", cpu_has_fsgsbase ? " fsgsbase" : "",
            cpu_has_svm ? " svm" : "", cpu_has_vmx ? " vmx" : "",
            cpu_has_hypervisor ? " hypervisor" : "");
+    if ( tcg_smap_workaround )
+        printk("Running under QEMU TCG: SMAP left off (TCG pops ring-3 IRET frames "
+               "with supervisor rights)\n");
     printk("SMEP %s, SMAP %s, NX %s%s\n", opt_smep ? "enabled" : "disabled",
            opt_smap ? "enabled" : "disabled", cpu_has_nx ? "enabled" : "not supported",
            cpu_has_xsave ? "" : ", no XSAVE");

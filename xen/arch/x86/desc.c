@@ -20,6 +20,11 @@ struct idt_entry idt_table[256] __aligned(PAGE_SIZE);
 static DEFINE_PER_CPU(struct tss64, init_tss) __aligned(128);
 static DEFINE_PER_CPU(u64 *, gdt_page);
 
+u64 *percpu_gdt_page(unsigned int cpu)
+{
+    return per_cpu(gdt_page, cpu);
+}
+
 void set_idt_gate(unsigned int vec, void *handler, unsigned int dpl, unsigned int ist)
 {
     unsigned long a = (unsigned long)handler;
@@ -40,7 +45,14 @@ void __init init_idt(void)
 
     for ( vec = 0; vec < 256; vec++ )
         set_idt_gate(vec, (void *)(entry_stubs + 16 * vec), 0, IST_NONE);
-    /* int3 and into may be used by the hypervisor's own debugging only. */
+    /*
+     * INT3, INTO and INT 0x80 are reachable from ring 3 (PV guests, whose kernels
+     * run there too); they are delivered through the guest's trap table.
+     */
+    set_idt_gate(X86_EXC_BP, (void *)(entry_stubs + 16 * X86_EXC_BP), 3, IST_NONE);
+    set_idt_gate(X86_EXC_OF, (void *)(entry_stubs + 16 * X86_EXC_OF), 3, IST_NONE);
+    set_idt_gate(LEGACY_SYSCALL_VECTOR, (void *)(entry_stubs + 16 * LEGACY_SYSCALL_VECTOR),
+                 3, IST_NONE);
     set_idt_gate(X86_EXC_NMI, (void *)(entry_stubs + 16 * X86_EXC_NMI), 0, IST_NMI);
     set_idt_gate(X86_EXC_DF, (void *)(entry_stubs + 16 * X86_EXC_DF), 0, IST_DF);
     set_idt_gate(X86_EXC_MC, (void *)(entry_stubs + 16 * X86_EXC_MC), 0, IST_MCE);

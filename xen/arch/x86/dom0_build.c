@@ -13,6 +13,9 @@
 #include <xen/smp.h>
 #include <asm/bootinfo.h>
 #include <asm/dom0_build.h>
+#include <xen/console.h>
+#include <xen/event.h>
+#include <xen/sched.h>
 
 static struct dom0_mem_opt dom0_mem;
 static char dom0_mem_str[64];
@@ -88,9 +91,22 @@ static const char *kernel_format(const u8 *p, u64 size)
     return NULL;
 }
 
+/* Serial input queued for dom0: tell it through VIRQ_CONSOLE. */
+static void dom0_console_input(void)
+{
+    struct domain *d0 = get_domain_by_id(0);
+
+    if ( d0 )
+    {
+        send_guest_global_virq(d0, VIRQ_CONSOLE);
+        put_domain(d0);
+    }
+}
+
 void __init dom0_setup(void)
 {
     const struct boot_module *k = &boot_info.mods[0];
+    struct domain *d;
     const char *fmt;
     unsigned long pages;
     unsigned int vcpus;
@@ -105,11 +121,22 @@ void __init dom0_setup(void)
         panic("Could not set up DOM0 guest OS: boot module 1 ('%s', %lu bytes) is neither "
               "an ELF image nor a Linux bzImage", k->cmdline, (unsigned long)k->size);
 
-    pages = dom0_compute_nr_pages(avail_heap_pages());
+    /* Leave room for the decompressed kernel while building. */
+    pages = dom0_compute_nr_pages(avail_heap_pages() - min(avail_heap_pages() / 4,
+                                                            (unsigned long)PFN_UP(96UL << 20)));
     vcpus = min(num_online_cpus(), dom0_max_vcpus_max);
     vcpus = max(vcpus, dom0_max_vcpus_min);
-    printk("Dom0 kernel: %s, %lu KiB ('%s'); dom0 would get %lu MiB and %u vCPU%s\n", fmt,
+    printk("Dom0 kernel: %s, %lu KiB ('%s'); %lu MiB and %u vCPU%s for dom0\n", fmt,
            (unsigned long)(k->size >> 10), k->cmdline, pages >> (20 - PAGE_SHIFT), vcpus,
            vcpus == 1 ? "" : "s");
-    printk("The domain 0 builder is not part of this build yet: not starting domain 0\n");
+
+    d = domain_create(0, vcpus, true);
+    if ( !d || !vcpu_create(d, 0) )
+        panic("Could not set up DOM0 guest OS: cannot create the domain");
+    if ( construct_dom0(d, k, boot_info.nr_modules > 1 ? &boot_info.mods[1] : NULL, pages,
+                        vcpus) )
+        panic("Could not set up DOM0 guest OS");
+    console_set_dom0_input_notify(dom0_console_input);
+    clear_bit(_VPF_down, &d->vcpu[0]->pause_flags);
+    domain_unpause(d);
 }

@@ -15,6 +15,9 @@
 #include <xen/softirq.h>
 #include <asm/current.h>
 #include <asm/processor.h>
+#include <asm/desc.h>
+#include <asm/page.h>
+#include <asm/pv/domain.h>
 
 void __noreturn reset_stack_and_jump(void (*fn)(void));
 
@@ -55,12 +58,49 @@ void startup_cpu_idle_loop(void)
     reset_stack_and_jump(idle_loop);
 }
 
+extern intpte_t idle_pg_table[];
+
+/* This CPU's own GDT page (the hypervisor descriptors from selector 0xe000). */
+u64 *this_cpu_gdt_page(void)
+{
+    struct desc_ptr gdtr;
+
+    if ( is_idle_vcpu(current) )
+    {
+        __asm__ __volatile__ ( "sgdt %0" : "=m" (gdtr) );
+        return (u64 *)(gdtr.base + FIRST_RESERVED_GDT_BYTE);
+    }
+    return percpu_gdt_page(smp_processor_id());
+}
+
+/*
+ * Switch this CPU from prev to next.  A guest's state is saved at once (it may be
+ * picked up by another CPU as soon as sched_context_saved() says so); the stack is
+ * then abandoned for next's tail: the idle loop, or the return to a guest.
+ */
 void context_switch(struct vcpu *prev, struct vcpu *next)
 {
+    if ( !is_idle_vcpu(prev) )
+        pv_save_state(prev);
     set_current(next);
-    sched_context_saved(prev);
     if ( is_idle_vcpu(next) )
+    {
+        struct desc_ptr gdtr = {
+            .limit = FIRST_RESERVED_GDT_BYTE + PAGE_SIZE - 1,
+            .base = (unsigned long)percpu_gdt_page(smp_processor_id()) -
+                    FIRST_RESERVED_GDT_BYTE,
+        };
+
+        if ( !is_idle_vcpu(prev) )
+        {
+            write_cr3(__pa(idle_pg_table));
+            __asm__ __volatile__ ( "lgdt %0" :: "m" (gdtr) );
+            __asm__ __volatile__ ( "lldt %w0" :: "r" (0) );
+        }
+        sched_context_saved(prev);
         reset_stack_and_jump(idle_loop);
+    }
+    sched_context_saved(prev);
     /* Guest vCPUs resume through their architecture-specific tail. */
     BUG_ON(!next->arch.schedule_tail);
     next->arch.schedule_tail(next);

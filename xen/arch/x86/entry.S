@@ -10,44 +10,7 @@
 #include <asm/irq_vectors.h>
 #include <asm/asm-offsets.h>
 
-/* Save the general registers, completing struct cpu_user_regs (see asm/regs.h). */
-.macro SAVE_ALL
-        cld
-        push    %rdi
-        push    %rsi
-        push    %rdx
-        push    %rcx
-        push    %rax
-        push    %r8
-        push    %r9
-        push    %r10
-        push    %r11
-        push    %rbx
-        push    %rbp
-        push    %r12
-        push    %r13
-        push    %r14
-        push    %r15
-.endm
-
-.macro RESTORE_ALL
-        pop     %r15
-        pop     %r14
-        pop     %r13
-        pop     %r12
-        pop     %rbp
-        pop     %rbx
-        pop     %r11
-        pop     %r10
-        pop     %r9
-        pop     %r8
-        pop     %rax
-        pop     %rcx
-        pop     %rdx
-        pop     %rsi
-        pop     %rdi
-        add     $8, %rsp                /* error code and vector */
-.endm
+#include <asm/entry-macros.h>
 
         .text
         .align  16
@@ -70,10 +33,21 @@ GLOBAL(entry_stubs)
         .endr
 END(entry_stubs)
 
+/*
+ * Back to a PV guest through ret_to_guest (pending work, events, softirqs), except
+ * from NMI and machine-check handlers: those run on their IST stacks, interrupt any
+ * context, and must return exactly where they came from.
+ */
 ENTRY(handle_exception)
         SAVE_ALL
         mov     %rsp, %rdi
         call    do_exception
+        cmpl    $X86_EXC_NMI, UREGS_entry_vector(%rsp)
+        je      restore_all
+        cmpl    $X86_EXC_MC, UREGS_entry_vector(%rsp)
+        je      restore_all
+        testb   $3, UREGS_cs(%rsp)
+        jnz     ret_to_guest
         jmp     restore_all
 END(handle_exception)
 
@@ -81,6 +55,8 @@ ENTRY(common_interrupt)
         SAVE_ALL
         mov     %rsp, %rdi
         call    do_IRQ
+        testb   $3, UREGS_cs(%rsp)
+        jnz     ret_to_guest
         jmp     restore_all
 END(common_interrupt)
 

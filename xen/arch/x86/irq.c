@@ -15,6 +15,7 @@
 #include <asm/irq_vectors.h>
 #include <asm/processor.h>
 #include <asm/flushtlb.h>
+#include <asm/pv/traps.h>
 
 struct irq_desc {
     irq_handler_t handler;
@@ -118,6 +119,12 @@ void do_IRQ(struct cpu_user_regs *regs)
 
     if ( vector >= PIC_MASTER_VECTOR && vector < PIC_MASTER_VECTOR + 16 )
         return;                         /* spurious IRQ7/IRQ15 from the masked 8259s */
+
+    if ( vector == LEGACY_SYSCALL_VECTOR && !regs_from_hypervisor(regs) )
+    {
+        pv_soft_interrupt(regs, vector);  /* INT 0x80 of a guest: its trap table */
+        return;
+    }
 
     if ( vector_irq[vector] )
     {

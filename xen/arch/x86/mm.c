@@ -83,6 +83,9 @@ static intpte_t *next_table(intpte_t *entry, unsigned int level)
 static int map_pages_in(intpte_t *l4, unsigned long virt, unsigned long mfn,
                         unsigned long nr, u64 flags)
 {
+    /* User-visible mappings (the guests' read-only M2P) need USER on every level. */
+    intpte_t user = flags & _PAGE_USER;
+
     while ( nr )
     {
         intpte_t *l3, *l2, *l1;
@@ -90,6 +93,7 @@ static int map_pages_in(intpte_t *l4, unsigned long virt, unsigned long mfn,
         l3 = next_table(&l4[l4_table_offset(virt)], 4);
         if ( !l3 )
             return -12;
+        l4[l4_table_offset(virt)] |= user;
 
         if ( cpu_has_page1gb && flags && !(virt & ((1UL << L3_PAGETABLE_SHIFT) - 1)) &&
              !(mfn & ((1UL << (L3_PAGETABLE_SHIFT - PAGE_SHIFT)) - 1)) &&
@@ -104,6 +108,7 @@ static int map_pages_in(intpte_t *l4, unsigned long virt, unsigned long mfn,
         l2 = next_table(&l3[l3_table_offset(virt)], 3);
         if ( !l2 )
             return -12;
+        l3[l3_table_offset(virt)] |= user;
 
         if ( flags && !(virt & ((1UL << L2_PAGETABLE_SHIFT) - 1)) &&
              !(mfn & ((1UL << (L2_PAGETABLE_SHIFT - PAGE_SHIFT)) - 1)) &&
@@ -118,6 +123,7 @@ static int map_pages_in(intpte_t *l4, unsigned long virt, unsigned long mfn,
         l1 = next_table(&l2[l2_table_offset(virt)], 2);
         if ( !l1 )
             return -12;
+        l2[l2_table_offset(virt)] |= user;
         l1[l1_table_offset(virt)] = flags ? (((paddr_t)mfn << PAGE_SHIFT) | flags) : 0;
         virt += PAGE_SIZE;
         mfn++;
@@ -370,5 +376,24 @@ void vunmap(void *va)
     {
         map_pages_to_xen(v, 0, 1, 0);
         v += PAGE_SIZE;
+    }
+}
+
+/*
+ * Give every hypervisor L4 slot (256-271) an L3 now, so guest L4s, which copy
+ * these slots when validated, keep seeing later changes made below them.  Slot
+ * 260 is per domain.
+ */
+void __init prealloc_xen_l3_slots(void)
+{
+    unsigned int slot;
+
+    for ( slot = ROOT_PAGETABLE_FIRST_XEN_SLOT; slot <= ROOT_PAGETABLE_LAST_XEN_SLOT; slot++ )
+    {
+        if ( slot == l4_table_offset(PERDOMAIN_VIRT_START) ||
+             (idle_pg_table[slot] & _PAGE_PRESENT) )
+            continue;
+        if ( !next_table(&idle_pg_table[slot], 4) )
+            panic("No memory for the hypervisor's L3 tables");
     }
 }

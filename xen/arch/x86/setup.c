@@ -27,6 +27,8 @@
 #include <asm/processor.h>
 #include <asm/setup.h>
 #include <asm/dom0_build.h>
+#include <asm/m2p.h>
+#include <asm/pv/traps.h>
 
 char cpu0_stack[STACK_SIZE] __aligned(STACK_SIZE) __section(".bss.stack_aligned");
 char saved_cmdline[1024];
@@ -203,6 +205,9 @@ void __noreturn __start_xen(u32 mb_magic, u32 mb_info)
 
     load_system_tables(0, (unsigned long)cpu0_stack);
     cpu_init();
+    m2p_init();
+    prealloc_xen_l3_slots();
+    pv_percpu_syscall_init(0);
     print_cpu_features();
     console_init_postirq();
 

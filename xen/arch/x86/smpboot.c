@@ -19,6 +19,7 @@
 #include <asm/desc.h>
 #include <asm/processor.h>
 #include <asm/flushtlb.h>
+#include <asm/pv/traps.h>
 
 extern const char trampoline_start[], trampoline_end[];
 extern u32 trampoline_cr3, trampoline_nx;
@@ -62,6 +63,7 @@ void __noreturn start_secondary(void)
     write_cr3(__pa(idle_pg_table));
     load_system_tables(cpu, cpu_stack[cpu]);
     cpu_init();
+    pv_percpu_syscall_init(cpu);
     setup_local_APIC();
     timer_init_cpu(cpu);
     sched_cpu_up(cpu);

@@ -22,8 +22,11 @@
 unsigned long cpu_khz;
 u64 boot_wallclock;
 static u64 tsc_at_boot;
-/* ns = (tsc delta * tsc_to_ns_mul) >> 32 */
-static u64 tsc_to_ns_mul;
+/*
+ * ns = ((tsc delta << shift) * mul_frac) >> 32 (a negative shift shifts right): the
+ * scale PV guests get in vcpu_time_info, so their clock and NOW() agree exactly.
+ */
+struct time_scale tsc_scale;
 
 /* clocksource=hpet|acpi|pit: the timer the TSC is calibrated against. */
 static char opt_clocksource[8];
@@ -39,12 +42,16 @@ custom_param("clocksource", parse_clocksource);
 
 s_time_t get_s_time(void)
 {
-    u64 delta;
-
-    if ( !tsc_to_ns_mul )
+    if ( !tsc_scale.mul_frac )
         return 0;
-    delta = rdtsc() - tsc_at_boot;
-    return (s_time_t)(((unsigned __int128)delta * tsc_to_ns_mul) >> 32);
+    return (s_time_t)scale_delta(rdtsc() - tsc_at_boot, &tsc_scale);
+}
+
+/* A (TSC, system time) pair for PV clocks: stime is what NOW() gave at that TSC. */
+s_time_t get_s_time_and_tsc(u64 *tsc)
+{
+    *tsc = rdtsc();
+    return (s_time_t)scale_delta(*tsc - tsc_at_boot, &tsc_scale);
 }
 
 void udelay(unsigned long usecs)
@@ -197,7 +204,7 @@ void __init early_time_init(void)
         panic("Cannot calibrate the TSC: no working HPET, PM timer or PIT");
 
     cpu_khz = cycles / CALIBRATE_MS;
-    tsc_to_ns_mul = ((u64)1000000 << 32) / cpu_khz;
+    set_time_scale(&tsc_scale, (u64)cpu_khz * 1000);
     tsc_at_boot = rdtsc();
     read_rtc();
     printk("TSC: %lu.%03lu MHz (calibrated against the %s)%s\n", cpu_khz / 1000,

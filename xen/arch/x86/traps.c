@@ -19,6 +19,8 @@
 #include <asm/page.h>
 #include <asm/io.h>
 #include <asm/setup.h>
+#include <xen/sched.h>
+#include <asm/pv/traps.h>
 #include <xen/mm.h>
 
 extern const struct exception_table_entry __start_ex_table[], __stop_ex_table[];
@@ -232,6 +234,13 @@ void do_exception(struct cpu_user_regs *regs)
     if ( regs_from_hypervisor(regs) && (fixup = search_exception_table(regs->rip)) )
     {
         regs->rip = fixup;
+        return;
+    }
+
+    if ( !regs_from_hypervisor(regs) && !is_idle_vcpu(current) )
+    {
+        local_irq_enable();
+        pv_handle_exception(regs);
         return;
     }
 

@@ -60,8 +60,6 @@ int sched_init_vcpu(struct vcpu *v, unsigned int processor)
     }
     else
         ops->insert_vcpu(v);
-    init_timer(&v->periodic_timer, NULL, v, processor);
-    init_timer(&v->singleshot_timer, NULL, v, processor);
     return 0;
 }
 
@@ -70,8 +68,6 @@ void sched_destroy_vcpu(struct vcpu *v)
     unsigned long flags;
     spinlock_t *lock;
 
-    kill_timer(&v->periodic_timer);
-    kill_timer(&v->singleshot_timer);
     lock = vcpu_schedule_lock_irqsave(v, &flags);
     ops->remove_vcpu(v);
     spin_unlock_irqrestore(lock, flags);

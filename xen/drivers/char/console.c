@@ -10,6 +10,7 @@
  * (Ctrl-A by default, conswitch=) three times in a row toggles between them.
  */
 #include <xen/lib.h>
+#include <xen/errno.h>
 #include <xen/console.h>
 #include <xen/init.h>
 #include <xen/param.h>
@@ -20,6 +21,9 @@
 #include <xen/serial.h>
 #include <asm/current.h>
 #include <asm/processor.h>
+#include <asm/guest_access.h>
+#include <asm/hypercall.h>
+#include <xen/sched.h>
 
 /* console=com1,vga: the output devices, in Xen's syntax. */
 static char __initdata opt_console[32] = "com1,vga";
@@ -411,4 +415,59 @@ void __init console_init_postirq(void)
     conring_size = PAGE_SIZE << order;
     spin_unlock_irqrestore(&console_lock, flags);
     printk("Allocated console ring of %lu KiB.\n", (unsigned long)(conring_size >> 10));
+}
+
+/* ---------------------------------------------------------------- console_io */
+
+/*
+ * Domain 0's output goes to the console as it is (it is interactive: hvc0); it
+ * is also kept in the log ring.  Other domains are refused, as Xen 4.17 does for
+ * domains that are not the hardware domain.
+ */
+static void guest_console_write(const char *buf, size_t n)
+{
+    unsigned long flags;
+
+    local_irq_save(flags);
+    spin_lock_recursive(&console_lock);
+    conring_put(buf, n);
+    devices_put(buf, n);
+    at_line_start = n && buf[n - 1] == '\n';
+    spin_unlock_recursive(&console_lock);
+    local_irq_restore(flags);
+}
+
+long do_console_io(unsigned int cmd, unsigned int count, XEN_GUEST_HANDLE_PARAM(char) buffer)
+{
+    struct domain *d = current->domain;
+    char kbuf[128];
+
+    if ( !d->is_privileged )
+        return -EPERM;
+
+    switch ( cmd )
+    {
+    case CONSOLEIO_write:
+        while ( count )
+        {
+            unsigned int n = min_t(unsigned int, count, sizeof(kbuf));
+
+            if ( raw_copy_from_guest(kbuf, buffer.p, n) )
+                return -EFAULT;
+            guest_console_write(kbuf, n);
+            buffer.p += n;
+            count -= n;
+        }
+        return 0;
+
+    case CONSOLEIO_read:
+    {
+        size_t n = console_read_dom0_input(kbuf, min_t(unsigned int, count, sizeof(kbuf)));
+
+        if ( n && raw_copy_to_guest(buffer.p, kbuf, n) )
+            return -EFAULT;
+        return n;
+    }
+    }
+    return -ENOSYS;
 }

@@ -10,6 +10,9 @@
 #define END(name)    .size name, . - name
 /* Physical address of an image symbol, for code that runs before paging. */
 #define sym_phys(sym) ((sym) - XEN_VIRT_START)
+/* An exception-table entry: a fault at 'from' continues at 'to' (asm/traps.h). */
+#define _ASM_EXTABLE(from, to) \
+        .pushsection .ex_table, "a"; .balign 8; .quad (from) - ., (to) - .; .popsection
 #endif
 
 #endif /* ASM_ASM_DEFNS_H */

@@ -39,8 +39,11 @@
 #define PML4_ENTRY_BITS     39
 #define PML4_ADDR(s)        (_AC(0xffff000000000000, UL) | (_AC(s, UL) << PML4_ENTRY_BITS))
 
+/* Also defined (identically) by public/arch-x86/xen-x86_64.h, whichever comes first. */
+#ifndef HYPERVISOR_VIRT_START
 #define HYPERVISOR_VIRT_START   PML4_ADDR(256)
 #define HYPERVISOR_VIRT_END     PML4_ADDR(272)
+#endif
 #define ROOT_PAGETABLE_FIRST_XEN_SLOT 256
 #define ROOT_PAGETABLE_LAST_XEN_SLOT  271
 

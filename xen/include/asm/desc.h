@@ -42,5 +42,8 @@ extern struct idt_entry idt_table[256];
 void load_system_tables(unsigned int cpu, unsigned long stack_base);
 void init_idt(void);
 void set_idt_gate(unsigned int vec, void *handler, unsigned int dpl, unsigned int ist);
+u64 *percpu_gdt_page(unsigned int cpu);
+/* The GDT page of the CPU we run on. */
+u64 *this_cpu_gdt_page(void);
 
 #endif /* ASM_DESC_H */

@@ -7,6 +7,13 @@
 /* How much memory dom0= options ask for, resolved against what is free. */
 unsigned long dom0_compute_nr_pages(unsigned long avail_pages);
 
+struct domain;
+struct boot_module;
+/* Build domain 0's memory image and vCPU 0 (arch/x86/pv/dom0_build.c). */
+int construct_dom0(struct domain *d, const struct boot_module *kernel,
+                   const struct boot_module *initrd, unsigned long nr_pages,
+                   unsigned int nr_vcpus);
+
 /* Check the dom0 kernel module and build domain 0 (or say why not). */
 void dom0_setup(void);
 

@@ -10,6 +10,7 @@ void init_directmap(void);                  /* arch/x86/mm.c */
 void remap_xen_image(void);
 void init_frametable(void);
 void frametable_mark_ram(unsigned long s, unsigned long e);
+void prealloc_xen_l3_slots(void);
 
 void set_trampoline_phys(paddr_t pa);       /* arch/x86/smpboot.c */
 void set_cpu_stack_base(unsigned int cpu, unsigned long base);

@@ -15,23 +15,13 @@
 #include <xen/timer.h>
 #include <xen/list.h>
 #include <asm/domain.h>
+#include <asm/current.h>
+#include <asm/processor.h>
 
-typedef u16 domid_t;
-
-/* Special domain ids, as Xen's public/xen.h. */
-#define DOMID_FIRST_RESERVED 0x7FF0U
-#define DOMID_SELF           0x7FF0U
-#define DOMID_IO             0x7FF1U
-#define DOMID_XEN            0x7FF2U
-#define DOMID_COW            0x7FF3U
-#define DOMID_INVALID        0x7FF4U
-#define DOMID_IDLE           0x7FFFU
-
-/* Run states, as Xen's public/vcpu.h RUNSTATE_*. */
-#define RUNSTATE_running  0
-#define RUNSTATE_runnable 1
-#define RUNSTATE_blocked  2
-#define RUNSTATE_offline  3
+#include <public/xen.h>
+#include <public/vcpu.h>
+#include <public/event_channel.h>
+#include <public/sched.h>
 
 struct vcpu_runstate {
     int state;
@@ -66,6 +56,14 @@ struct vcpu {
 
     struct timer periodic_timer;
     struct timer singleshot_timer;
+    s_time_t periodic_period;       /* 0: no periodic timer */
+    struct timer poll_timer;        /* SCHEDOP_poll timeout */
+    bool is_initialised;            /* has a context (builder or VCPUOP_initialise) */
+
+    /* Event channels: the port each per-vCPU VIRQ is bound to (0: none). */
+    u32 virq_to_evtchn[NR_VIRQS];
+    /* SCHEDOP_poll: blocked until one of the domain's polled ports is pending. */
+    bool polling;
 
     struct arch_vcpu arch;
 };
@@ -93,6 +91,23 @@ struct domain {
     /* Scheduling parameters (credit: weight, cap). */
     void *sched_priv;
 
+    /* Event channels (common/event_channel.c), guarded by event_lock. */
+    spinlock_t event_lock;
+    struct evtchn *evtchn_bucket[EVTCHN_2L_NR_CHANNELS / 128];
+    unsigned int max_evtchns;
+    unsigned int nr_polling;        /* vCPUs in SCHEDOP_poll */
+
+    /* SCHEDOP_watchdog: up to two timers that shut the domain down on expiry. */
+    struct timer watchdog_timer[2];
+    unsigned int watchdog_inuse;    /* bitmap */
+
+    struct grant_table *grant_table;
+    unsigned int max_grant_frames;
+
+    /* Guest console output of a domU, line-buffered (console_io). */
+    char console_buf[128];
+    unsigned int console_len;
+
     spinlock_t domain_lock;
     struct arch_domain arch;
 };
@@ -112,6 +127,13 @@ struct vcpu *vcpu_create(struct domain *d, unsigned int vcpu_id);
 void domain_destroy(struct domain *d);
 struct domain *get_domain_by_id(domid_t id);
 void put_domain(struct domain *d);
+
+/* A domain stopped running (shutdown or crash): tell domain 0 (VIRQ_DOM_EXC). */
+void domain_shutdown_notify(struct domain *d);
+void domain_shutdown(struct domain *d, unsigned int reason);
+
+/* Wake a vCPU blocked in SCHEDOP_block/poll. */
+void vcpu_unblock(struct vcpu *v);
 
 void vcpu_pause(struct vcpu *v);
 void vcpu_unpause(struct vcpu *v);

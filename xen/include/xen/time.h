@@ -17,6 +17,16 @@
 s_time_t get_s_time(void);
 #define NOW() get_s_time()
 
+/* ns = ((delta << shift) * mul_frac) >> 32, as in Xen's vcpu_time_info. */
+struct time_scale {
+    s8 shift;
+    u32 mul_frac;
+};
+extern struct time_scale tsc_scale;
+u64 scale_delta(u64 delta, const struct time_scale *scale);
+void set_time_scale(struct time_scale *ts, u64 ticks_per_sec);
+s_time_t get_s_time_and_tsc(u64 *tsc);
+
 /* CPU (TSC) frequency in kHz, known once calibrated. */
 extern unsigned long cpu_khz;
 
