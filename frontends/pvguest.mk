@@ -8,7 +8,7 @@
 PVGUEST_DIR := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 TOP_DIR := $(abspath $(PVGUEST_DIR)/..)
 
-XEN_PUBLIC_DIR ?= /usr/include/xen
+XEN_PUBLIC_DIR ?= $(TOP_DIR)/xen/include/public
 
 ifeq ($(origin CC),default)
 CC := gcc

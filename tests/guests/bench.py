@@ -112,7 +112,7 @@ def main():
                          ours.get(fig, (None,))[0]))
 
     def cell(v):
-        return "n/a" if v is None else str(v)
+        return "did not run" if v is None else str(v)
 
     def ratio(x, o):
         return "%.2f" % (o / x) if x and o is not None else "-"
@@ -170,7 +170,7 @@ def main():
         "  with masked ports polled by both sides (notification cost alone).",
     ]
     if problems:
-        lines += ["", "Runs that did not complete:", ""]
+        lines += ["", "Runs that did not complete (\"did not run\" above):", ""]
         for hv, name, why in problems:
             lines.append("- %s, `%s`: %s" % (hv, name, why))
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
