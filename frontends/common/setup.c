@@ -73,6 +73,8 @@ void pv_start(start_info_t *si)
 
     traps_init();
     mm_init();
+    if ( map_va(boot_stack_guard, 0) )
+        printk("warning: could not unmap the boot stack's guard page\n");
     map_shared_info();
     events_init();
 

@@ -38,7 +38,7 @@ XEN_CMDLINE = ("console=com1 com1=115200,8n1 loglvl=all guest_loglvl=all "
                "dom0_mem=64M,max:64M")
 
 RESULT_RE = re.compile(r"^Test result: (SUCCESS|FAILURE|SKIP|ERROR)\s*$", re.M)
-INPUT_RE = re.compile(r"^pvguest: input request: (\S+)\s*$", re.M)
+INPUT_RE = re.compile(r"^pvguest: input request: (\S+)[ \t]*\n", re.M)
 # The hypervisor has handed its serial console to dom0 (boot finished).
 BOOTED_RE = re.compile(r"\*\*\* Serial input to", re.M)
 # The library's banner: the guest runs.
@@ -47,17 +47,16 @@ STARTED_RE = re.compile(r"^--- pvguest: ", re.M)
 HALT_RE = re.compile(r"Hardware Dom0 halted|Hardware Dom0 shutdown|"
                      r"Hardware Dom0 crashed|Panic on CPU|"
                      r"Manual reset required|Reboot in five seconds", re.M)
-# What explains a failure best, in order of preference.
-REASON_RES = [
-    re.compile(r"^Failure: .*$", re.M),
-    re.compile(r"^Error: .*$", re.M),
-    re.compile(r"^Unhandled exception .*$", re.M),
-    re.compile(r"^.*Panic on CPU.*$", re.M),
-    re.compile(r"^.*(?:Could not set up DOM0|Hardware Dom0 crashed|"
-               r"domain_crash|d0v\d+ .*crash).*$", re.M),
-    re.compile(r"^.*(?:[Dd]om(?:ain )?0).*(?:not |fail|error|cannot|refus|"
-               r"unsupported).*$", re.M),
-]
+# The guest is gone without a result line: no point waiting for one.
+CRASH_RE = re.compile(r"Hardware Dom0 crashed|Domain 0 crashed|Panic on CPU|"
+                      r"domain_crash", re.M)
+# What explains a failure: the guest's first complaint, then how it ended.
+GUEST_REASON_RE = re.compile(r"^(?:Failure|Error): .*$|^Unhandled exception .*$", re.M)
+END_REASON_RE = re.compile(r"^.*(?:Panic on CPU|Could not set up DOM0|"
+                           r"Hardware Dom0 crashed|Domain 0 crashed|domain_crash|"
+                           r"d0v\d+ .*crash).*$", re.M)
+DOM0_REASON_RE = re.compile(r"^.*(?:[Dd]om(?:ain )?0).*(?:not |fail|error|cannot|"
+                            r"refus|unsupported).*$", re.M)
 
 
 def read_run_file(path):
@@ -108,16 +107,18 @@ class Boot:
             except BrokenPipeError:
                 pass
 
-    def run(self, timeout, start_grace=15, exit_grace=10):
+    def run(self, timeout, start_grace=15, exit_grace=10, quiet_limit=20):
         """Run until the result line and the machine stopping, or a limit.
 
         Returns why the run was cut short ("" when it was not): the whole
-        run is bounded by timeout, the time from the hypervisor handing
-        its console to dom0 to the guest's banner by start_grace, and the
-        time from the result line to the machine stopping by exit_grace.
+        run is bounded by timeout; the time from the hypervisor handing its
+        console to dom0 to the guest's banner by start_grace; a started
+        guest that prints nothing for quiet_limit seconds, or whose domain
+        crashed, is given up on; the time from the result line to the
+        machine stopping is bounded by exit_grace.
         """
-        start = time.monotonic()
-        booted_at = result_at = None
+        start = last_output = time.monotonic()
+        booted_at = result_at = crash_at = None
         result_pos = 0
         why = ""
         while self.proc.poll() is None:
@@ -125,18 +126,28 @@ class Boot:
             if now - start >= timeout:
                 why = "no result within %ss" % timeout
                 break
-            self._read(0.2)
+            if self._read(0.2):
+                last_output = time.monotonic()
             self._answer_input()
             if booted_at is None and BOOTED_RE.search(self.out):
                 booted_at = now
-            if (booted_at is not None and not STARTED_RE.search(self.out)
-                    and now - booted_at >= start_grace):
+            started = STARTED_RE.search(self.out)
+            if booted_at is not None and not started and now - booted_at >= start_grace:
                 why = "the guest never started"
                 break
             if result_at is None:
                 m = RESULT_RE.search(self.out)
                 if m:
                     result_at, result_pos = now, m.end()
+                    continue
+                if crash_at is None and CRASH_RE.search(self.out):
+                    crash_at = now
+                if crash_at is not None and now - crash_at >= 1:
+                    why = "the domain crashed"
+                    break
+                if started and now - last_output >= quiet_limit:
+                    why = "no output for %ss" % quiet_limit
+                    break
                 continue
             if HALT_RE.search(self.out, result_pos):
                 # The hypervisor's last words, then stop the machine.
@@ -161,10 +172,14 @@ class Boot:
 
 
 def failure_reason(out):
-    for rx in REASON_RES:
-        m = rx.search(out)
+    found = [m.group(0).strip() for m in (GUEST_REASON_RE.search(out),
+                                          END_REASON_RE.search(out)) if m]
+    if not found:
+        m = DOM0_REASON_RE.search(out)
         if m:
-            return m.group(0).strip()
+            found.append(m.group(0).strip())
+    if found:
+        return "; ".join(found)
     lines = [l for l in out.splitlines() if l.strip()]
     return "last output: " + (lines[-1].strip() if lines else "(nothing)")
 

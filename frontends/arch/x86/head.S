@@ -63,6 +63,10 @@ hypercall_syscall_stub:
 
         .section .bss.stack, "aw", @nobits
         .p2align 12
+/* Unmapped at start of day: an overflow faults instead of corrupting. */
+        .globl boot_stack_guard
+boot_stack_guard:
+        .skip   4096
         .globl boot_stack
 boot_stack:
         .skip   4 * 4096

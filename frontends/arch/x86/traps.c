@@ -175,7 +175,28 @@ static void do_syscall_callback(struct cpu_regs *regs)
         regs->rax = -ENOSYS;
 }
 
+/* Deeper than this, exceptions are taken to be recursing: stop. */
+#define MAX_EXC_DEPTH 8
+
+static void do_exception_nested(struct cpu_regs *regs);
+
 void do_exception(struct cpu_regs *regs)
+{
+    struct pv_cpu *cpu = this_cpu();
+
+    if ( ++cpu->exc_depth > MAX_EXC_DEPTH )
+    {
+        cpu->exc_depth = 0;
+        printk("Exceptions nested %u deep on vCPU %u: vector %lu\n",
+               MAX_EXC_DEPTH, cpu->vcpu_id, (unsigned long)regs->entry_vector);
+        dump_regs(regs);
+        test_abort("recursive exceptions");
+    }
+    do_exception_nested(regs);
+    cpu->exc_depth--;
+}
+
+static void do_exception_nested(struct cpu_regs *regs)
 {
     unsigned int vec = (unsigned int)regs->entry_vector;
     const struct extable_entry *fix;
@@ -286,6 +307,7 @@ static void user_fn_returned(void)
 long run_user(void (*fn)(unsigned long), unsigned long arg)
 {
     struct pv_cpu *cpu = this_cpu();
+    unsigned int depth = cpu->exc_depth;
     unsigned long *sp;
     bool masked;
 
@@ -297,8 +319,12 @@ long run_user(void (*fn)(unsigned long), unsigned long arg)
         *--sp = (unsigned long)user_fn_returned;
         enter_user_mode((unsigned long)fn, (unsigned long)sp, arg);
     }
-    /* Back in kernel mode, on our own stack, through USER_SYSCALL_EXIT. */
+    /*
+     * Back in kernel mode, on our own stack, through USER_SYSCALL_EXIT: the
+     * syscall callback that brought us here never returned.
+     */
     cpu = this_cpu();
+    cpu->exc_depth = depth;
     local_events_restore(masked);
     return user_ret[cpu->vcpu_id];
 }

@@ -19,6 +19,7 @@ struct pv_cpu {
     unsigned int vcpu_id;
     vcpu_info_t *vcpu_info;         /* moved by register_vcpu_info */
     exinfo_t exinfo;                /* last fault caught via the extable */
+    unsigned int exc_depth;         /* nesting of do_exception() */
     evtchn_port_t timer_port;       /* VIRQ_TIMER on this vCPU, 0 if none */
     uint8_t *stack_top;
     /* Guest user mode (traps.c). */
@@ -30,7 +31,7 @@ struct pv_cpu {
     volatile bool work_done;
 };
 
-extern uint8_t boot_stack[], boot_stack_top[];
+extern uint8_t boot_stack_guard[], boot_stack[], boot_stack_top[];
 extern start_info_t *start_info;
 extern shared_info_t *shared_info;
 extern struct pv_cpu pv_cpus[MAX_VCPUS];
