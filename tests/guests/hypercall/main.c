@@ -184,19 +184,18 @@ static void test_platform_and_features(void)
 
 static void test_build_id(void)
 {
-    struct {
+    union {
         xen_build_id_t id;
-        unsigned char buf[256];
+        unsigned char raw[sizeof(xen_build_id_t) + 256];
     } b;
     long rc;
 
     memset(&b, 0, sizeof(b));
-    b.id.len = sizeof(b.buf);
+    b.id.len = 256;
     rc = HYPERVISOR_xen_version(XENVER_build_id, &b);
     printk("XENVER_build_id: %ld\n", rc);
     /* The length of the id, or -ENODATA for a hypervisor built without. */
-    check((rc > 0 && rc <= (long)sizeof(b.buf)) || rc == -ENODATA,
-          "XENVER_build_id: %ld", rc);
+    check((rc > 0 && rc <= 256) || rc == -ENODATA, "XENVER_build_id: %ld", rc);
     if ( rc > 0 )
     {
         b.id.len = 1;
