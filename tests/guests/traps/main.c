@@ -18,7 +18,8 @@
  * - SYSCALL from user mode goes to the syscall callback; set_segment_base
  *   sets FS, the kernel GS and the user GS bases; fpu_taskswitch sets a
  *   virtual CR0.TS that the next FPU instruction turns into #NM (cleared by
- *   the hypervisor as it injects it); set_debugreg/get_debugreg.
+ *   the hypervisor as it injects it); set_debugreg/get_debugreg;
+ * - set_gdt/update_descriptor and callback registration rules.
  */
 #include <pvguest/processor.h>
 #include <pvguest/test.h>
@@ -567,6 +568,116 @@ static void test_debug_registers(void)
     HYPERVISOR_set_debugreg(0, 0);
 }
 
+/*
+ * A guest GDT (set_gdt): its frames must be mapped read-only only; code and
+ * data descriptors are accepted with their DPL raised to 3 (the kernel runs
+ * in ring 3), which the hypervisor writes back into the guest's page;
+ * system descriptors other than call gates are refused; at most
+ * FIRST_RESERVED_GDT_ENTRY entries.  update_descriptor changes one entry
+ * by machine address under the same rules.
+ */
+static void test_gdt(void)
+{
+    uint64_t *gdt = alloc_pool_page();
+    unsigned long frame = virt_to_mfn(gdt);
+    uint16_t sel = (3 << 3) | 3, ds = 0;
+    long rc;
+
+    gdt[2] = 0x00af9a000000ffffUL;      /* 64-bit code, DPL 0 */
+    gdt[3] = 0x00cf92000000ffffUL;      /* data, DPL 0 */
+    rc = HYPERVISOR_set_gdt(&frame, 16);
+    check_eq(rc, -EINVAL, "set_gdt with a frame mapped writable");
+    remap_own(gdt, PTE_RO);
+    rc = HYPERVISOR_set_gdt(&frame, FIRST_RESERVED_GDT_ENTRY + 1);
+    check_eq(rc, -EINVAL, "set_gdt with more than 7168 entries");
+    rc = HYPERVISOR_set_gdt(&frame, 16);
+    check_eq(rc, 0, "set_gdt of one read-only frame");
+    check_eqx(gdt[2], 0x00affa000000ffffUL, "code descriptor's DPL raised to 3");
+    check_eqx(gdt[3], 0x00cff2000000ffffUL, "data descriptor's DPL raised to 3");
+
+    asm volatile ( "1: mov %1, %%ds\n\t"
+                   "mov %%ds, %0\n\t"
+                   "2:\n\t"
+                   ASM_EXTABLE(1b, 2b)
+                   : "=r" (ds) : "r" (sel) : "memory" );
+    check_eqx(exinfo_take(), EXINFO_NONE, "load DS from our GDT");
+    check_eqx(ds, sel, "DS holds our selector");
+    sel = (5 << 3) | 3;                 /* an empty entry */
+    asm volatile ( "1: mov %0, %%ds\n\t"
+                   "2:\n\t"
+                   ASM_EXTABLE(1b, 2b) :: "r" (sel) : "memory" );
+    check_eqx(exinfo_take(), EXINFO(X86_EXC_GP, 5 << 3),
+              "loading an empty descriptor: #GP(selector)");
+    asm volatile ( "mov %0, %%ds" :: "r" (0) : "memory" );
+
+    rc = HYPERVISOR_update_descriptor(virt_to_maddr(&gdt[4]),
+                                      0x00cf92000000ffffUL);
+    check_eq(rc, 0, "update_descriptor with a data descriptor");
+    check_eqx(gdt[4], 0x00cff2000000ffffUL, "written with DPL 3");
+    rc = HYPERVISOR_update_descriptor(virt_to_maddr(&gdt[5]),
+                                      0x0000890000000067UL);
+    check_eq(rc, -EINVAL, "update_descriptor with a TSS descriptor");
+    rc = HYPERVISOR_update_descriptor(virt_to_maddr(&gdt[5]) + 4,
+                                      0x00cf92000000ffffUL);
+    check_eq(rc, -EINVAL, "update_descriptor at an unaligned address");
+
+    rc = HYPERVISOR_set_gdt(&frame, 0);
+    check_eq(rc, 0, "set_gdt with no entries drops the GDT");
+    check_eq(remap_own(gdt, PTE_RW), 0, "the frame is a plain page again");
+    free_pool_page(gdt);
+}
+
+static volatile unsigned int callback_events;
+
+static void count_event(evtchn_port_t port, void *arg)
+{
+    callback_events++;
+}
+
+/*
+ * Callbacks: registered by type, at canonical addresses; the event,
+ * failsafe and syscall ones cannot be unregistered.
+ */
+static void test_callbacks(void)
+{
+    struct callback_register cb = {
+        .type = CALLBACKTYPE_event, .address = 0x8000000000000000UL,
+    };
+    struct callback_unregister un = { .type = CALLBACKTYPE_event };
+    long rc;
+
+    rc = HYPERVISOR_callback_op(CALLBACKOP_register, &cb);
+    check_eq(rc, -EINVAL, "event callback at a non-canonical address");
+    cb.type = 99;
+    cb.address = (unsigned long)hypervisor_callback;
+    rc = HYPERVISOR_callback_op(CALLBACKOP_register, &cb);
+    check_eq(rc, -ENOSYS, "callback of an unknown type");
+    rc = HYPERVISOR_callback_op(CALLBACKOP_unregister, &un);
+    check_eq(rc, -EINVAL, "unregistering the event callback");
+    rc = HYPERVISOR_callback_op(7, &un);
+    check_eq(rc, -ENOSYS, "unknown callback_op");
+
+    /* The older set_callbacks hypercall sets the same three. */
+    rc = HYPERVISOR_set_callbacks((unsigned long)hypervisor_callback,
+                                  (unsigned long)failsafe_callback,
+                                  (unsigned long)syscall_callback);
+    check_eq(rc, 0, "set_callbacks (hypercall 4)");
+    {
+        evtchn_port_t p;
+
+        if ( !evtchn_bind_ipi(0, &p) )
+        {
+            callback_events = 0;
+            evtchn_set_handler(p, count_event, NULL);
+            evtchn_unmask(p);
+            evtchn_send(p);
+            check_eq(callback_events, 1, "events still delivered after it");
+            evtchn_close(p);
+            evtchn_clear_handler(p);
+        }
+    }
+}
+
 void test_main(void)
 {
     test_kernel_exceptions();
@@ -577,5 +688,7 @@ void test_main(void)
     test_segment_bases();
     test_lazy_fpu();
     test_debug_registers();
+    test_gdt();
+    test_callbacks();
     test_success();
 }
