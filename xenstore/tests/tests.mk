@@ -16,7 +16,7 @@ TEST_BINS := $(O)/test_core
 # is not an issue then, and nothing of one leaks into the other).
 $(O)/tests/wire_ours.o: tests/wire_ours.c tests/wire_facts.h $(TOP)/xen/include/public/io/xs_wire.h
 	@mkdir -p $(dir $@)
-	$(CC) -I$(TOP)/xen/include/public -Itests $(TEST_CFLAGS) -c $< -o $@
+	$(CC) -Itests $(TEST_CFLAGS) -c $< -o $@
 
 $(O)/tests/wire_debian.o: tests/wire_debian.c tests/wire_facts.h
 	@mkdir -p $(dir $@)

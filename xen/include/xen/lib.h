@@ -46,6 +46,12 @@ void __noreturn panic(const char *fmt, ...) __printf(1, 2);
 #define dprintk(lvl, fmt, ...) \
     printk(lvl "%s:%d: " fmt, __FILE__, __LINE__, ## __VA_ARGS__)
 
+/* A message about the current vCPU's guest: "(d1 v0) file:line: ...".  The
+ * caller includes xen/sched.h (for `current`). */
+#define gprintk(lvl, fmt, ...)                                                 \
+    printk(lvl "(d%d v%d) %s:%d: " fmt, current->domain->domain_id,            \
+           current->vcpu_id, __FILE__, __LINE__, ## __VA_ARGS__)
+
 void __noreturn __bug(const char *file, int line);
 void __warn(const char *file, int line);
 

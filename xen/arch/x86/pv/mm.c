@@ -733,6 +733,7 @@ long do_mmu_update(XEN_GUEST_HANDLE_PARAM(mmu_update_t) ureqs, unsigned int coun
 {
     struct domain *d = current->domain, *pg_owner;
     unsigned int i, done = preempted_done(&count, pdone);
+    mmu_update_t req;
     long rc = 0;
 
     pg_owner = get_pg_owner(foreigndom & 0xffff);
@@ -742,7 +743,6 @@ long do_mmu_update(XEN_GUEST_HANDLE_PARAM(mmu_update_t) ureqs, unsigned int coun
     spin_lock(&d->arch.pv.mmu_lock);
     for ( i = 0; i < count; i++ )
     {
-        mmu_update_t req;
         unsigned long mfn;
         struct page_info *pg;
         u64 *pe;
@@ -769,7 +769,8 @@ long do_mmu_update(XEN_GUEST_HANDLE_PARAM(mmu_update_t) ureqs, unsigned int coun
         {
         case MMU_NORMAL_PT_UPDATE:
         case MMU_PT_UPDATE_PRESERVE_AD:
-            if ( (req.ptr & 7) || !mfn_valid(mfn) )
+            /* Bits 0-1 of ptr are the command; the entry is 8-byte aligned. */
+            if ( (req.ptr & 4) || !mfn_valid(mfn) )
             {
                 rc = -EINVAL;
                 break;
@@ -780,7 +781,7 @@ long do_mmu_update(XEN_GUEST_HANDLE_PARAM(mmu_update_t) ureqs, unsigned int coun
                 rc = -EINVAL;
                 break;
             }
-            pe = (u64 *)page_to_virt(pg) + ((req.ptr & ~PAGE_MASK) >> 3);
+            pe = (u64 *)page_to_virt(pg) + ((req.ptr & ~PAGE_MASK) >> 3);  /* >> 3 drops the command */
             switch ( pg->type_info & PGT_type_mask )
             {
             case PGT_l1_page_table:
@@ -826,7 +827,11 @@ long do_mmu_update(XEN_GUEST_HANDLE_PARAM(mmu_update_t) ureqs, unsigned int coun
             break;
         }
         if ( rc )
+        {
+            gprintk(XENLOG_G_WARNING, "mmu_update: ptr %#lx val %#lx: error %ld\n",
+                    (unsigned long)req.ptr, (unsigned long)req.val, rc);
             break;
+        }
     }
     spin_unlock(&d->arch.pv.mmu_lock);
     put_domain(pg_owner);

@@ -14,9 +14,7 @@
 #ifndef __XEN_PUBLIC_IO_XS_WIRE_H__
 #define __XEN_PUBLIC_IO_XS_WIRE_H__
 
-#if !defined(__XEN__) && !defined(__KERNEL__)
 #include <stdint.h>
-#endif
 
 /* Message types.  The numbering is ABI: each value is fixed. */
 enum xsd_sockmsg_type
