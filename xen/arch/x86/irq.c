@@ -563,33 +563,40 @@ void dump_irqs(void)
 {
     unsigned int irq, i, cpu;
     unsigned long flags;
+    char line[256];
 
     printk("Interrupts (IRQ = GSI below %u, MSI above):\n", nr_irqs_gsi);
     for ( irq = 0; irq < NR_IRQS; irq++ )
     {
         struct irq_desc *desc = &irq_desc[irq];
+        int n;
 
         spin_lock_irqsave(&desc->lock, flags);
-        if ( desc->vector || desc->reserved || desc->nr_guests )
+        if ( !desc->vector && !desc->reserved && !desc->nr_guests )
         {
-            printk("  IRQ %3u vec %#04x %-4s %-5s %8lu irqs", irq, desc->vector,
-                   desc->kind == IRQ_KIND_MSI ? (desc->msi && desc->msi->msix ? "MSIX" : "MSI")
-                                              : "GSI",
-                   desc->kind == IRQ_KIND_MSI ? "edge" : desc->level ? "level" : "edge",
-                   desc->count);
-            if ( desc->unhandled )
-                printk(" (%lu unhandled)", desc->unhandled);
-            if ( desc->handler || desc->reserved )
-                printk(" hypervisor: %s", desc->name);
-            if ( desc->nr_guests )
-                printk(" in-flight %u,", desc->in_flight);
-            for ( i = 0; i < desc->nr_guests; i++ )
-                printk(" d%u pirq %u port %u%s", desc->guest[i].d->domain_id,
-                       desc->guest[i].pirq, desc->guest[i].port,
-                       desc->guest[i].masked ? " (awaiting EOI)" : "");
-            printk("\n");
+            spin_unlock_irqrestore(&desc->lock, flags);
+            continue;
         }
+        /* One printk per line, so that other CPUs' output cannot cut into it. */
+        n = scnprintf(line, sizeof(line), "  IRQ %3u vec %#04x %-4s %-5s %8lu irqs", irq,
+                      desc->vector,
+                      desc->kind == IRQ_KIND_MSI ? (desc->msi && desc->msi->msix ? "MSIX" : "MSI")
+                                                 : "GSI",
+                      desc->kind == IRQ_KIND_MSI || !desc->level ? "edge" : "level",
+                      desc->count);
+        if ( desc->unhandled )
+            n += scnprintf(line + n, sizeof(line) - n, " (%lu unhandled)", desc->unhandled);
+        if ( desc->handler || desc->reserved )
+            n += scnprintf(line + n, sizeof(line) - n, " hypervisor: %s", desc->name);
+        if ( desc->nr_guests )
+            n += scnprintf(line + n, sizeof(line) - n, " in-flight %u,", desc->in_flight);
+        for ( i = 0; i < desc->nr_guests; i++ )
+            n += scnprintf(line + n, sizeof(line) - n, " d%u pirq %u port %u%s",
+                           desc->guest[i].d->domain_id, desc->guest[i].pirq,
+                           desc->guest[i].port,
+                           desc->guest[i].masked ? " (awaiting EOI)" : "");
         spin_unlock_irqrestore(&desc->lock, flags);
+        printk("%s\n", line);
     }
     for_each_online_cpu ( cpu )
         printk("  CPU%u: %lu local timer interrupts\n", cpu, apic_timer_irq_count(cpu));

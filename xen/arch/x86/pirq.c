@@ -158,7 +158,11 @@ int pirq_guest_bind(struct domain *d, unsigned int pirq, evtchn_port_t port, boo
         return -EINVAL;
     e = entry_of(d, pirq);
     if ( !e || e->state != PIRQ_MAPPED )
-        return d->is_privileged ? -EINVAL : -EPERM;
+        /*
+         * As Xen: the hardware domain may name the GSIs from 1 up (it gets them
+         * at boot), and other PIRQs once mapped; unmapped, the bind fails later.
+         */
+        return d->is_privileged && pirq >= 1 && pirq < nr_irqs_gsi ? -EINVAL : -EPERM;
     if ( e->port )
         return -EEXIST;
     rc = irq_guest_bind(e->irq, d, pirq, port, will_share);

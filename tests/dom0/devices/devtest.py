@@ -1,0 +1,336 @@
+#!/usr/bin/env python3
+"""Dom0 drives the emulated machine's devices: interrupts through PIRQs.
+
+Two boots of the hypervisor with Debian's kernel as dom0 (make dom0) on QEMU's
+q35 machine, with an AHCI disk, a virtio-blk disk and a virtio-net NIC (user
+networking with restrict=on: nothing leaves QEMU):
+
+  msi   devices use MSI (AHCI) and MSI-X (virtio); the edge-triggered RTC and the
+        negative cases of physdev_op run here; data is written to both disks,
+        then dom0 reboots the whole machine;
+  intx  dom0 boots with pci=nomsi, so the same devices interrupt through
+        level-triggered IO-APIC lines; the data written before the reboot must
+        read back.
+
+Each check prints PASS:/FAIL:/SKIP: devices/<name>.  A check that needs an
+earlier one (the second boot reads what the first wrote) fails with that reason.
+Usage: devtest.py [--pirqtest PATH] [check-name-substring...]
+"""
+import os
+import re
+import secrets
+import sys
+import time
+import traceback
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "..", "lib"))
+from dom0 import Dom0, TOP  # noqa: E402
+from qemu import Timeout  # noqa: E402
+
+LOGDIR = "dom0-devices"
+LOGS = os.path.join(TOP, "build", "test-logs", LOGDIR)
+PIRQTEST = os.path.join(TOP, "build", "tests", "dom0-devices", "pirqtest")
+
+results = []        # (status, name, detail)
+BOOT_TIMEOUT = 300  # bounds a hung boot; dom0 normally has its shell well before
+
+
+def report(status, name, detail=""):
+    line = "%s: devices/%s" % (status, name)
+    if detail:
+        line += " (%s)" % detail if status == "SKIP" else ": %s" % detail
+    print(line, flush=True)
+    results.append((status, name, detail))
+
+
+def check(cond, what):
+    if not cond:
+        raise AssertionError(what)
+
+
+def run_check(name, fn, *args):
+    """Run one check; its exception becomes a FAIL line (with the boot's log)."""
+    try:
+        skip = fn(*args)
+        if skip:
+            report("SKIP", name, skip)
+        else:
+            report("PASS", name)
+        return True
+    except (AssertionError, Timeout) as e:
+        report("FAIL", name, str(e))
+    except Exception:
+        report("FAIL", name, traceback.format_exc().splitlines()[-1])
+    return False
+
+
+# ------------------------------------------------------------------ helpers
+
+def interrupts(m):
+    """dom0's /proc/interrupts as {(type, name): count summed over vCPUs}."""
+    out = m.must("cat /proc/interrupts")
+    table = {}
+    for line in out.splitlines():
+        f = re.match(r"\s*(\d+):\s+([\d\s]+?)\s+(\S+)\s+(-\S+)\s+(.*\S)\s*$", line)
+        if f:
+            key = (f.group(4), f.group(5))
+            table[key] = table.get(key, 0) + sum(int(c) for c in f.group(2).split())
+    return table
+
+
+def find_irq(table, kind, name_re):
+    """The (type, name) key of the one line with type 'kind' whose name matches."""
+    keys = [k for k in table if k[0] == kind and re.search(name_re, k[1])]
+    check(len(keys) == 1, "one '%s' line named /%s/ in /proc/interrupts, found %s (all: %s)"
+          % (kind, name_re, keys, sorted(table)))
+    return keys[0]
+
+
+def rises(m, kind, name_re, action):
+    """The count of that line grows while 'action' (a shell command) runs."""
+    key = find_irq(interrupts(m), kind, name_re)
+    before = interrupts(m)[key]
+    m.must(action, 180)
+    after = interrupts(m)[key]
+    check(after > before, "%s %s: %d interrupts before '%s', %d after"
+          % (key[0], key[1], before, action, after))
+    return after - before
+
+
+def netdev_of(m, driver):
+    """The interface a driver created (by /sys/class/net/*/device/driver)."""
+    out = m.must("for i in /sys/class/net/*; do d=$(readlink $i/device/driver); "
+                 "echo ${i##*/} ${d##*/}; done")
+    names = [l.split()[0] for l in out.splitlines() if len(l.split()) == 2 and l.split()[1] == driver]
+    check(len(names) == 1, "one %s interface, found %s in: %s" % (driver, names, out.strip()))
+    return names[0]
+
+
+def healthy(m):
+    for bad in ("WARNING: CPU:", "BUG:", "Oops", "Kernel panic", "general protection fault",
+                "xen map irq failed", "Failed to setup GSI", "Failed to obtain physical IRQ",
+                "Failed to add - passthrough"):
+        check(bad not in m.out, "the boot log has '%s'" % bad)
+    for bad in ("FATAL", "Panic", "unexpected interrupt"):
+        check(bad not in m.out, "the hypervisor logged '%s'" % bad)
+
+
+def qemu_devices(disk_ahci, disk_vblk):
+    return ["-drive", "file=%s,if=none,format=raw,id=ahci0" % disk_ahci,
+            "-device", "ide-hd,drive=ahci0,bus=ide.0",
+            "-drive", "file=%s,if=none,format=raw,id=vblk0" % disk_vblk,
+            "-device", "virtio-blk-pci,drive=vblk0",
+            "-netdev", "user,id=net0,restrict=on",
+            "-device", "virtio-net-pci,netdev=net0"]
+
+
+def boot(name, disks, smp, dom0_args="", files=None):
+    m = Dom0(name, smp=smp, mem="1G", dom0_mem="512M", machine="q35", logdir=LOGDIR,
+             dom0_args=dom0_args, files=files, qemu_args=qemu_devices(*disks))
+    try:
+        m.ready(timeout=BOOT_TIMEOUT)
+    except BaseException:
+        m.close()       # stops QEMU and writes the log
+        raise
+    return m
+
+
+# ------------------------------------------------------------------ checks
+
+def disks_seen(m):
+    out = m.must("ls /sys/block")
+    check("sda" in out.split() and "vda" in out.split(), "dom0 sees sda and vda: %s" % out.split())
+
+
+def boot_clean(m):
+    healthy(m)
+    check(re.search(r"rtc_cmos \S+: registered as rtc0", m.out), "rtc_cmos registered")
+    check(re.search(r"serio: i8042 KBD port", m.out), "i8042 found its keyboard port")
+    check("i8042: probe of i8042 failed" not in m.out, "i8042 probed")
+    for bdf in ("00:1f.2", "00:02.0", "00:03.0"):
+        check(re.search(r"PCI add device 0000:%s" % bdf, m.out),
+              "the hypervisor recorded PCI device %s" % bdf)
+
+
+def rtc_edge(m):
+    """An RTC alarm: ISA IRQ 8, an edge-triggered GSI, reaches dom0."""
+    key = find_irq(interrupts(m), "-ioapic-edge", r"^rtc0$")
+    before = interrupts(m)[key]
+    m.must("echo 0 > /sys/class/rtc/rtc0/wakealarm; echo +2 > /sys/class/rtc/rtc0/wakealarm")
+    for _ in range(20):             # bounded: the alarm is 2 s away
+        time.sleep(0.5)             # pacing only
+        if interrupts(m)[key] > before:
+            return None
+    raise AssertionError("rtc0 interrupts stayed at %d after a 2 s alarm" % before)
+
+
+def read_disk(dev):
+    return ("dd if=/dev/%s of=/dev/null bs=64k count=256 iflag=direct 2>/dev/null && "
+            "dd if=/dev/%s of=/dev/null bs=4k count=64 skip=1000 iflag=direct 2>/dev/null"
+            % (dev, dev))
+
+
+def msi_ahci(m):
+    rises(m, "-msi", r"^ahci\[0000:00:1f\.2\]$", read_disk("sda"))
+
+
+def msix_virtio_blk(m):
+    rises(m, "-msi-x", r"^virtio\d+-req\.0$", read_disk("vda"))
+
+
+def net_ping(m, kind, rx_re):
+    """Ping QEMU's user-net gateway through a bridge in dom0 over the virtio NIC."""
+    nic = netdev_of(m, "virtio_net")
+    m.must("ip link add br0 type bridge && ip link set %s master br0 && ip link set %s up && "
+           "ip link set br0 up && ip addr add 10.0.2.15/24 dev br0" % (nic, nic))
+    # The link comes up, then a few pings go out and come back (bounded).
+    out = m.must("for i in 1 2 3 4 5 6 7 8 9 10; do cat /sys/class/net/%s/operstate | "
+                 "grep -q up && break; sleep 1; done; cat /sys/class/net/%s/operstate" % (nic, nic))
+    check(out.strip() == "up", "%s link is up: %s" % (nic, out.strip()))
+    rx = rises(m, kind, rx_re, "ping -c 3 -W 5 10.0.2.2")
+    out = m.must("ping -c 2 -W 5 10.0.2.2")
+    check(re.search(r" 0% packet loss", out), "no packet lost: %s" % out.strip()[-120:])
+    return None if rx else "no receive interrupts"
+
+
+def pirq_refusals(m):
+    out = m.sh("/usr/libexec/pirqtest --uart-gsi 4 --pit-gsi 2 --free-gsi 21 --nr-gsis 24 "
+               "--ioapic 0xfec00000", 120)[1]
+    bad = [l for l in out.splitlines() if l.startswith("pirqtest:") and l.endswith("BAD")]
+    check(re.search(r"^pirqtest: 0 bad$", out, re.M), "pirqtest: %s" % ("; ".join(bad) or out[-300:]))
+    check(len([l for l in out.splitlines() if l.endswith(" ok")]) >= 30, "all pirqtest checks ran")
+
+
+def xen_irq_dump(m):
+    """Debug key 'i': the hypervisor's view of the same bindings."""
+    m.to_xen()
+    start = len(m.out)
+    m.send("i")
+    m.expect(r"IO-APIC \d+ \(GSI base", 30, start)
+    time.sleep(1)                   # pacing only: let the pin list finish printing
+    dump = m.out[start:]
+    m.to_dom0()
+    check(re.search(r"IRQ +4 vec 0x\w+ GSI +edge +\d+ irqs hypervisor: com1", dump),
+          "the console UART's line is the hypervisor's: %s" % dump[:400])
+    check(re.search(r"IRQ +2 vec \S+ GSI .*hypervisor: PIT", dump), "the PIT's line is kept")
+    check(re.search(r"IRQ +8 .*GSI +edge .*d0 pirq 8 port \d+", dump), "RTC (GSI 8) bound to dom0")
+    check(re.search(r"IRQ +\d+ .*MSI +edge .*d0 pirq \d+ port \d+", dump), "an MSI bound to dom0")
+    check(re.search(r"IRQ +\d+ .*MSIX +edge .*d0 pirq \d+ port \d+", dump), "MSI-X bound to dom0")
+
+
+def write_disks(m, token):
+    """An ext2 file system on vda with a file, a raw block on sda; then reboot."""
+    m.must("mke2fs -q /dev/vda && modprobe ext4 && mkdir -p /mnt/v && mount -t ext2 /dev/vda /mnt/v"
+           " && echo %s > /mnt/v/token && umount /mnt/v" % token, 180)
+    m.must("echo sda-%s | dd of=/dev/sda bs=512 seek=777 conv=sync,fsync 2>/dev/null" % token)
+    m.must("sync")
+    m.send("reboot\n")
+    m.expect(r"Hardware Dom0 shutdown: rebooting machine", 120)
+    check(m.wait_exit(60) == 0, "the reboot resets the machine (QEMU -no-reboot exits)")
+
+
+def disks_persist(m, token):
+    out = m.must("modprobe ext4 && mkdir -p /mnt/v && mount -t ext2 -o ro /dev/vda /mnt/v && "
+                 "cat /mnt/v/token; umount /mnt/v")
+    check(out.strip() == token, "vda's file after the reboot: %r, wrote %r" % (out.strip(), token))
+    out = m.must("dd if=/dev/sda bs=512 skip=777 count=1 2>/dev/null | head -c %d" % (len(token) + 4))
+    check(out.strip() == "sda-" + token, "sda's block after the reboot: %r" % out.strip())
+
+
+def intx_ahci(m):
+    rises(m, "-ioapic-level", r"^ahci\[0000:00:1f\.2\]$", read_disk("sda"))
+
+
+def intx_virtio_blk(m):
+    rises(m, "-ioapic-level", r"^virtio\d+$", read_disk("vda"))
+
+
+def domu_pirq(m):
+    return "no domU can be created yet: a domU's map_pirq answers -EPERM by construction"
+
+
+# ------------------------------------------------------------------ boots
+
+def msi_boot(disks, token, wanted):
+    files = {"/usr/libexec/pirqtest": (0o755, open(PIRQTEST, "rb").read())}
+    checks = [("msi-boot-clean", boot_clean), ("disks-seen", disks_seen),
+              ("gsi-edge-rtc", rtc_edge), ("msi-ahci", msi_ahci),
+              ("msix-virtio-blk", msix_virtio_blk),
+              ("msix-virtio-net-bridge-ping",
+               lambda m: net_ping(m, "-msi-x", r"^virtio\d+-input\.0$")),
+              ("pirq-refusals", pirq_refusals), ("xen-irq-dump", xen_irq_dump)]
+    written = False
+    try:
+        m = boot("msi", disks, smp=2, files=files)
+    except Exception as e:
+        for name, _ in checks + [("disk-write-reboot", None)]:
+            report("FAIL", name, "dom0 did not boot: %s (log: build/test-logs/%s/msi.log)"
+                   % (e, LOGDIR))
+        return False
+    with m:
+        for name, fn in checks:
+            if selected(name, wanted):
+                run_check(name, fn, m)
+        written = run_check("disk-write-reboot", write_disks, m, token)
+    return written
+
+
+def intx_boot(disks, token, written, wanted):
+    checks = [("intx-ahci", intx_ahci), ("intx-virtio-blk", intx_virtio_blk),
+              ("intx-virtio-net-bridge-ping",
+               lambda m: net_ping(m, "-ioapic-level", r"^virtio\d+$")),
+              ("intx-boot-clean", lambda m: healthy(m))]
+    try:
+        m = boot("intx", disks, smp=1, dom0_args="pci=nomsi")
+    except Exception as e:
+        for name, _ in checks + [("disk-persist-after-reboot", None)]:
+            report("FAIL", name, "dom0 did not boot: %s (log: build/test-logs/%s/intx.log)"
+                   % (e, LOGDIR))
+        return
+    with m:
+        if written:
+            run_check("disk-persist-after-reboot", disks_persist, m, token)
+        else:
+            report("FAIL", "disk-persist-after-reboot", "nothing was written before the reboot")
+        for name, fn in checks:
+            if selected(name, wanted):
+                run_check(name, fn, m)
+        run_check("domu-pirq", domu_pirq, m)
+        m.send("poweroff\n")
+        m.expect(r"Powering off", 120)
+        m.wait_exit(60)
+
+
+def selected(name, wanted):
+    return not wanted or any(w in name for w in wanted)
+
+
+def make_disk(path, mib):
+    with open(path, "wb") as f:
+        f.truncate(mib << 20)
+
+
+def main():
+    global PIRQTEST
+    args = sys.argv[1:]
+    if args[:1] == ["--pirqtest"]:
+        PIRQTEST = args[1]
+        args = args[2:]
+    os.makedirs(LOGS, exist_ok=True)
+    disks = (os.path.join(LOGS, "ahci.img"), os.path.join(LOGS, "vblk.img"))
+    for d in disks:
+        make_disk(d, 32)
+    token = secrets.token_hex(8)
+    try:
+        written = msi_boot(disks, token, args)
+        intx_boot(disks, token, written, args)
+    finally:
+        for d in disks:
+            if os.path.exists(d):
+                os.unlink(d)
+    return 1 if any(s == "FAIL" for s, _, _ in results) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
