@@ -130,7 +130,10 @@ static long reservation_op(unsigned long cmd, struct xen_memory_reservation *r,
 static long machine_memory_map(struct xen_memory_map *map)
 {
     struct e820entry ents[E820MAX];
-    unsigned int n = min(map->nr_entries, e820.nr_map), i;
+    unsigned int n = e820.nr_map, i;
+
+    if ( map->nr_entries < n )
+        return -EINVAL;                 /* as Xen: no truncated maps */
 
     for ( i = 0; i < n; i++ )
         ents[i] = e820.map[i];
