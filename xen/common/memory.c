@@ -18,6 +18,8 @@
 #include <asm/pv/mm.h>
 #include <public/memory.h>
 
+long memory_exchange(XEN_GUEST_HANDLE_PARAM(void) arg);     /* memory_exchange.c */
+
 /* The domain a memory_op names (DOMID_SELF, or any for a privileged caller). */
 static struct domain *memop_domain(domid_t dom, long *rc)
 {
@@ -236,8 +238,7 @@ long do_memory_op(unsigned long cmd, XEN_GUEST_HANDLE_PARAM(void) arg)
         return -ENOSYS;
 
     case XENMEM_exchange:
-        /* Not offered: Linux then runs without a swiotlb bounce buffer (see docs). */
-        return -ENOSYS;
+        return memory_exchange(arg);
     }
     return -ENOSYS;
 }
