@@ -79,23 +79,39 @@ def interrupts(m):
     return table
 
 
-def find_irq(table, kind, name_re):
-    """The (type, name) key of the one line with type 'kind' whose name matches."""
+def find_irqs(table, kind, name_re):
+    """The (type, name) keys of the lines with type 'kind' whose name matches: at
+    least one (a multi-queue device has a line per queue)."""
     keys = [k for k in table if k[0] == kind and re.search(name_re, k[1])]
-    check(len(keys) == 1, "one '%s' line named /%s/ in /proc/interrupts, found %s (all: %s)"
-          % (kind, name_re, keys, sorted(table)))
+    check(keys, "a '%s' line named /%s/ in /proc/interrupts (all: %s)"
+          % (kind, name_re, sorted(table)))
+    return keys
+
+
+def find_irq(table, kind, name_re):
+    keys = find_irqs(table, kind, name_re)
+    check(len(keys) == 1, "one '%s' line named /%s/, found %s" % (kind, name_re, keys))
     return keys[0]
 
 
 def rises(m, kind, name_re, action):
-    """The count of that line grows while 'action' (a shell command) runs."""
-    key = find_irq(interrupts(m), kind, name_re)
-    before = interrupts(m)[key]
+    """The interrupts of the matching lines grow while 'action' (a shell command) runs."""
+    keys = find_irqs(interrupts(m), kind, name_re)
+    before = sum(interrupts(m)[k] for k in keys)
     m.must(action, 180)
-    after = interrupts(m)[key]
+    after = sum(interrupts(m).get(k, 0) for k in keys)
     check(after > before, "%s %s: %d interrupts before '%s', %d after"
-          % (key[0], key[1], before, action, after))
+          % (kind, [k[1] for k in keys], before, action, after))
     return after - before
+
+
+def virtio_of(m, driver):
+    """The virtio device name (virtioN) a driver is bound to."""
+    out = m.must("for v in /sys/bus/virtio/devices/*; do d=$(readlink $v/driver); "
+                 "echo ${v##*/} ${d##*/}; done")
+    names = [l.split()[0] for l in out.splitlines() if len(l.split()) == 2 and l.split()[1] == driver]
+    check(len(names) == 1, "one %s device, found %s in: %s" % (driver, names, out.strip()))
+    return names[0]
 
 
 def netdev_of(m, driver):
@@ -176,12 +192,13 @@ def msi_ahci(m):
 
 
 def msix_virtio_blk(m):
-    rises(m, "-msi-x", r"^virtio\d+-req\.0$", read_disk("vda"))
+    rises(m, "-msi-x", r"^%s-req\.\d+$" % virtio_of(m, "virtio_blk"), read_disk("vda"))
 
 
-def net_ping(m, kind, rx_re):
+def net_ping(m, kind, rx_fmt):
     """Ping QEMU's user-net gateway through a bridge in dom0 over the virtio NIC."""
     nic = netdev_of(m, "virtio_net")
+    rx_re = rx_fmt % virtio_of(m, "virtio_net")
     m.must("ip link add br0 type bridge && ip link set %s master br0 && ip link set %s up && "
            "ip link set br0 up && ip addr add 10.0.2.15/24 dev br0" % (nic, nic))
     # The link comes up, then a few pings go out and come back (bounded).
@@ -243,7 +260,7 @@ def intx_ahci(m):
 
 
 def intx_virtio_blk(m):
-    rises(m, "-ioapic-level", r"^virtio\d+$", read_disk("vda"))
+    rises(m, "-ioapic-level", r"^%s$" % virtio_of(m, "virtio_blk"), read_disk("vda"))
 
 
 def domu_pirq(m):
@@ -258,7 +275,7 @@ def msi_boot(disks, token, wanted):
               ("gsi-edge-rtc", rtc_edge), ("msi-ahci", msi_ahci),
               ("msix-virtio-blk", msix_virtio_blk),
               ("msix-virtio-net-bridge-ping",
-               lambda m: net_ping(m, "-msi-x", r"^virtio\d+-input\.0$")),
+               lambda m: net_ping(m, "-msi-x", r"^%s-input\.\d+$")),
               ("pirq-refusals", pirq_refusals), ("xen-irq-dump", xen_irq_dump)]
     written = False
     try:
@@ -279,7 +296,7 @@ def msi_boot(disks, token, wanted):
 def intx_boot(disks, token, written, wanted):
     checks = [("intx-ahci", intx_ahci), ("intx-virtio-blk", intx_virtio_blk),
               ("intx-virtio-net-bridge-ping",
-               lambda m: net_ping(m, "-ioapic-level", r"^virtio\d+$")),
+               lambda m: net_ping(m, "-ioapic-level", r"^%s$")),
               ("intx-boot-clean", lambda m: healthy(m))]
     try:
         m = boot("intx", disks, smp=1, dom0_args="pci=nomsi")

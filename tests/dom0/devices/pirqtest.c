@@ -118,7 +118,7 @@ static void hypervisors_lines(int uart_gsi, int pit_gsi)
 }
 
 /* Out-of-range and malformed requests. */
-static void refusals(int nr_gsis)
+static void refusals(int nr_gsis, int free_gsi, int mapped_gsi)
 {
     struct physdev_map_pirq m;
     struct physdev_unmap_pirq u = { .domid = DOMID_SELF, .pirq = 100 };
@@ -131,7 +131,9 @@ static void refusals(int nr_gsis)
     expect("gsi-huge-map", map_gsi(100000, -1, NULL), -EINVAL);
     expect("gsi-negative-map", map_gsi(-5, -1, NULL), -EINVAL);
     expect("gsi-past-end-setup", physdev(PHYSDEVOP_setup_gsi, &sg), -EINVAL);
-    expect("pirq-past-end-map", map_gsi(5, 100000, NULL), -EINVAL);
+    /* On a line nobody mapped yet (a mapped one answers -EEXIST first, as Xen). */
+    expect("pirq-past-end-map", map_gsi(free_gsi, 100000, NULL), -EINVAL);
+    expect("mapped-gsi-other-pirq-map", map_gsi(mapped_gsi, 100000, NULL), -EEXIST);
 
     memset(&m, 0, sizeof(m));
     m.domid = DOMID_SELF;
@@ -238,7 +240,7 @@ int main(int argc, char **argv)
         return 2;
     }
     hypervisors_lines(uart_gsi, pit_gsi);
-    refusals(nr_gsis);
+    refusals(nr_gsis, free_gsi, uart_gsi);
     round_trip(free_gsi, ioapic);
     printf("pirqtest: %d bad\n", bad);
     return bad;
