@@ -3,10 +3,13 @@
  * /dev/xen/privcmd, checking what the hypervisor answers to good and bad requests.
  *
  * usage: pirqtest [--uart-gsi N] [--pit-gsi N] [--free-gsi N] [--nr-gsis N]
- *                 [--ioapic BASE]
+ *                 [--ioapic BASE] [--fuzz COUNT]
  *
  * Prints one line per check, "pirqtest: NAME got=X want=Y ok" (or "BAD"), and
- * exits with the number of bad checks.  The expected answers are Xen 4.17's, so
+ * exits with the number of bad checks.  --fuzz then makes COUNT more calls with
+ * random arguments (and some bad pointers), leaving out only what would take
+ * dom0's own devices away from it (unmapping, closing its ports, removing PCI
+ * devices, its I/O privilege); the hypervisor must answer every one.  The expected answers are Xen 4.17's, so
  * the same binary runs unchanged on Debian's Xen as a reference.  The GSI
  * numbers default to QEMU's PC: the console UART (COM1) on 4, the PIT on 2 (the
  * MADT moves IRQ 0 there), GSI 21 unused, 24 GSIs on one IO-APIC at 0xfec00000.
@@ -207,8 +210,86 @@ static void round_trip(int free_gsi, unsigned long ioapic)
     }
 }
 
+static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
+
+static uint64_t rnd(void)
+{
+    /* xorshift64 */
+    rng_state ^= rng_state << 13;
+    rng_state ^= rng_state >> 7;
+    rng_state ^= rng_state << 17;
+    return rng_state;
+}
+
+/* An integer a guest might plausibly or implausibly pass. */
+static uint32_t rnd_int(void)
+{
+    switch ( rnd() % 6 )
+    {
+    case 0: return rnd() % 32;
+    case 1: return rnd() % 300;
+    case 2: return (uint32_t)-1 - rnd() % 4;
+    case 3: return 0x7fffffff;
+    default: return rnd();
+    }
+}
+
+static void fuzz(unsigned long count)
+{
+    static const int cmds[] = {
+        PHYSDEVOP_eoi, PHYSDEVOP_irq_status_query, PHYSDEVOP_apic_read,
+        PHYSDEVOP_apic_write, PHYSDEVOP_alloc_irq_vector, PHYSDEVOP_map_pirq,
+        PHYSDEVOP_manage_pci_add, PHYSDEVOP_restore_msi, PHYSDEVOP_manage_pci_add_ext,
+        PHYSDEVOP_setup_gsi, PHYSDEVOP_get_free_pirq, PHYSDEVOP_pci_mmcfg_reserved,
+        PHYSDEVOP_pci_device_add, PHYSDEVOP_restore_msi_ext, PHYSDEVOP_prepare_msix,
+        PHYSDEVOP_release_msix, PHYSDEVOP_pirq_eoi_gmfn_v1, PHYSDEVOP_pirq_eoi_gmfn_v2,
+        PHYSDEVOP_IRQ_UNMASK_NOTIFY, PHYSDEVOP_dbgp_op, 22, 40, -1,
+    };
+    static const unsigned long bad_ptrs[] = {
+        0, 16, 0xffff800000000000ul, 0xffff82d040000000ul, 0x7ffffffff000ul, 0xfffffffffffffff0ul,
+    };
+    uint32_t buf[16];
+    unsigned long i, answered = 0;
+    unsigned int j;
+
+    for ( i = 0; i < count; i++ )
+    {
+        int cmd = cmds[rnd() % (sizeof(cmds) / sizeof(cmds[0]))];
+        void *arg = buf;
+        long rc;
+
+        for ( j = 0; j < 16; j++ )
+            buf[j] = rnd_int();
+        if ( cmd == PHYSDEVOP_map_pirq || cmd == PHYSDEVOP_apic_read ||
+             cmd == PHYSDEVOP_apic_write )
+            buf[0] = rnd() % 2 ? DOMID_SELF : rnd_int();  /* domid, or the low half of an address */
+        if ( cmd == PHYSDEVOP_apic_read || cmd == PHYSDEVOP_apic_write )
+        {
+            uint64_t base = rnd() % 2 ? 0xfec00000 : rnd_int();
+
+            memcpy(buf, &base, sizeof(base));
+        }
+        if ( rnd() % 8 == 0 )
+            arg = (void *)bad_ptrs[rnd() % (sizeof(bad_ptrs) / sizeof(bad_ptrs[0]))];
+        rc = physdev(cmd, arg);
+        if ( rc <= 0 && rc > -4096 )
+            answered++;
+        if ( rnd() % 4 == 0 )
+        {
+            evtchn_port_t port = 0;
+
+            /* Bind a random PIRQ; a port that comes back is closed again. */
+            if ( bind_pirq(rnd_int(), &port) == 0 )
+                evtchn_close_port(port);
+        }
+    }
+    printf("pirqtest: fuzz %lu calls, %lu answered 0 or -errno\n", count, answered);
+    expect("fuzz-all-answered", answered, count);
+}
+
 int main(int argc, char **argv)
 {
+    unsigned long fuzz_count = 0;
     int uart_gsi = 4, pit_gsi = 2, free_gsi = 21, nr_gsis = 24, i;
     unsigned long ioapic = 0xfec00000;
 
@@ -224,13 +305,15 @@ int main(int argc, char **argv)
             nr_gsis = atoi(argv[i + 1]);
         else if ( !strcmp(argv[i], "--ioapic") )
             ioapic = strtoul(argv[i + 1], NULL, 0);
+        else if ( !strcmp(argv[i], "--fuzz") )
+            fuzz_count = strtoul(argv[i + 1], NULL, 0);
         else
             break;
     }
     if ( i < argc )
     {
         fprintf(stderr, "usage: %s [--uart-gsi N] [--pit-gsi N|-1] [--free-gsi N] "
-                "[--nr-gsis N] [--ioapic BASE]\n", argv[0]);
+                "[--nr-gsis N] [--ioapic BASE] [--fuzz COUNT]\n", argv[0]);
         return 2;
     }
     privcmd = open("/dev/xen/privcmd", O_RDWR);
@@ -242,6 +325,8 @@ int main(int argc, char **argv)
     hypervisors_lines(uart_gsi, pit_gsi);
     refusals(nr_gsis, free_gsi, uart_gsi);
     round_trip(free_gsi, ioapic);
+    if ( fuzz_count )
+        fuzz(fuzz_count);
     printf("pirqtest: %d bad\n", bad);
     return bad;
 }
