@@ -53,10 +53,15 @@ struct domain_pirqs {
     struct pirq_entry e[];
 };
 
-/* How many PIRQs a domain has: GSIs and MSIs for a privileged one, GSIs for others. */
+/*
+ * How many PIRQs a domain has: every IRQ for the hardware domain; for others the
+ * GSIs and 32 more for MSIs, Xen's default (extra_guest_irqs).
+ */
+#define EXTRA_GUEST_PIRQS 32
+
 static unsigned int nr_pirqs(const struct domain *d)
 {
-    return d->is_privileged ? NR_IRQS : nr_irqs_gsi;
+    return d->is_privileged ? NR_IRQS : nr_irqs_gsi + EXTRA_GUEST_PIRQS;
 }
 
 /* The domain's table, allocated on first use if 'alloc' (event_lock held). */
