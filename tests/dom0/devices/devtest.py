@@ -171,6 +171,9 @@ def boot_clean(m):
     check(re.search(r"rtc_cmos \S+: registered as rtc0", m.out), "rtc_cmos registered")
     check(re.search(r"serio: i8042 KBD port", m.out), "i8042 found its keyboard port")
     check("i8042: probe of i8042 failed" not in m.out, "i8042 probed")
+    # Linux's xen_mcelog asks HYPERVISOR_mca for the physical CPUs.
+    check("xen_mcelog: /dev/mcelog registered by Xen" in m.out, "xen_mcelog set up")
+    check(find_irq(interrupts(m), "-virq", r"^mce$"), "VIRQ_MCA bound")
     for bdf in ("00:1f.2", "00:02.0", "00:03.0"):
         check(re.search(r"PCI add device 0000:%s" % bdf, m.out),
               "the hypervisor recorded PCI device %s" % bdf)

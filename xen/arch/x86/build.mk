@@ -15,6 +15,7 @@ obj-y += arch/x86/insn.o
 obj-y += arch/x86/io_apic.o
 obj-y += arch/x86/irq.o
 obj-y += arch/x86/m2p.o
+obj-y += arch/x86/mca.o
 obj-y += arch/x86/mm.o
 obj-y += arch/x86/mpparse.o
 obj-y += arch/x86/msi.o
