@@ -17,7 +17,9 @@
 #include <xen/grant_table.h>
 
 /* A unit test may interpose on the compare-and-exchange to play a racing guest. */
-#ifndef gnttab_cmpxchg32
+#ifdef gnttab_cmpxchg32
+u32 gnttab_cmpxchg32(u32 *p, u32 old, u32 new);
+#else
 #define gnttab_cmpxchg32(p, o, n) cmpxchg(p, o, n)
 #endif
 
