@@ -31,15 +31,14 @@
 #include "memory.h"
 #include "version.h"
 #include "privcmd.h"
+#include "xendev.h"
 
 #include <xen/evtchn.h>
 #include <xen/gntalloc.h>
 #include <xen/gntdev.h>
 
-#define PAGE_SIZE 4096UL
-
 static int failures;
-static int privcmd_fd = -1;
+int privcmd_fd = -1;
 static bool opt_pause;
 
 /*
@@ -63,7 +62,7 @@ static void pause_for_harness(uint32_t gref)
 }
 
 /* Print one check's result line. */
-static void report(bool ok, const char *name, const char *fmt, ...)
+void report(bool ok, const char *name, const char *fmt, ...)
 {
     va_list ap;
 
@@ -99,7 +98,7 @@ static bool read_text(const char *path, char *buf, size_t len)
 }
 
 /* A hypercall through privcmd: its return value, or -errno. */
-static long hypercall(unsigned int op, uint64_t a0, uint64_t a1, uint64_t a2)
+long hypercall(unsigned int op, uint64_t a0, uint64_t a1, uint64_t a2)
 {
     struct privcmd_hypercall hc = { .op = op, .arg = { a0, a1, a2 } };
     long rc = ioctl(privcmd_fd, IOCTL_PRIVCMD_HYPERCALL, &hc);
@@ -111,7 +110,7 @@ static long hypercall(unsigned int op, uint64_t a0, uint64_t a1, uint64_t a2)
  * Map n frames of domain dom through privcmd.  Returns the mapping (to
  * munmap, n pages) with err[] filled, or MAP_FAILED with *ioctl_errno set.
  */
-static void *foreign_map(uint16_t dom, const uint64_t *mfns, unsigned int n, int *err,
+void *foreign_map(uint16_t dom, const uint64_t *mfns, unsigned int n, int *err,
                          int *ioctl_errno)
 {
     struct privcmd_mmapbatch_v2 m;
@@ -179,17 +178,17 @@ static void check_privcmd_version(void)
 
 static void check_privcmd_memory_op(void)
 {
-    static domid_t self = DOMID_SELF;
+    static domid_t self = DOMID_SELF, none = 0x7000;
     long cur = hypercall(__HYPERVISOR_memory_op, XENMEM_current_reservation,
                          (uintptr_t)&self, 0);
-    long max = hypercall(__HYPERVISOR_memory_op, XENMEM_maximum_reservation,
-                         (uintptr_t)&self, 0);
     long top = hypercall(__HYPERVISOR_memory_op, XENMEM_maximum_ram_page, 0, 0);
+    long bad = hypercall(__HYPERVISOR_memory_op, XENMEM_current_reservation,
+                         (uintptr_t)&none, 0);
 
-    printf("xendev: dom0 has %ld pages (max %ld), highest machine page %#lx\n", cur, max, top);
-    report(cur > 0 && max >= cur && top > cur, "privcmd-memory-op",
-           "current_reservation %ld, maximum_reservation %ld, maximum_ram_page %ld", cur, max,
-           top);
+    printf("xendev: dom0 has %ld pages, highest machine page %#lx\n", cur, top);
+    report(cur > 0 && top > cur && bad == -ESRCH, "privcmd-memory-op",
+           "current_reservation %ld, maximum_ram_page %ld, current_reservation of no "
+           "domain %ld (expected -ESRCH)", cur, top, bad);
 }
 
 static void check_privcmd_grant_query(void)
@@ -276,15 +275,8 @@ static void check_evtchn_loopback(void)
 
 /* ------------------------------------------------------------ grants */
 
-struct gntalloc_page {
-    int fd;
-    uint32_t gref;
-    uint64_t index;
-    volatile uint64_t *va;
-};
-
 /* Grant a fresh page of ours to domain 0 (ourselves); false on error. */
-static bool gntalloc_get(struct gntalloc_page *g, bool writable)
+bool gntalloc_get(struct gntalloc_page *g, bool writable)
 {
     struct ioctl_gntalloc_alloc_gref a = { .domid = 0, .count = 1 };
     void *p;
@@ -302,7 +294,7 @@ static bool gntalloc_get(struct gntalloc_page *g, bool writable)
     return true;
 }
 
-static void gntalloc_put(struct gntalloc_page *g)
+void gntalloc_put(struct gntalloc_page *g)
 {
     struct ioctl_gntalloc_dealloc_gref d = { .index = g->index, .count = 1 };
 
@@ -350,30 +342,41 @@ static void gntdev_unmap(int fd, void *p, uint64_t index)
 }
 
 /*
- * Our grant table's frame 0, mapped through privcmd (setup_table gives its
- * MFN, a foreign mapping of DOMID_SELF maps it).  NULL if that fails.
+ * Our grant table, mapped through privcmd: setup_table gives the MFNs of its
+ * frames, a foreign mapping of DOMID_SELF maps them.  NULL if that fails;
+ * *nframes receives the number of frames mapped.
  */
-static volatile grant_entry_v1_t *map_own_grant_table(void)
+static volatile grant_entry_v1_t *map_own_grant_table(unsigned int *nframes)
 {
-    static uint64_t frames[1];
+    static uint64_t frames[64];
+    static struct gnttab_query_size q;
     static struct gnttab_setup_table st;
-    int err = 0, ierr;
-    void *p;
+    int err[64] = { 0 }, ierr = 0;
+    unsigned int i;
+    void *p = MAP_FAILED;
     long rc;
 
-    st = (struct gnttab_setup_table){ .dom = DOMID_SELF, .nr_frames = 1 };
+    q = (struct gnttab_query_size){ .dom = DOMID_SELF };
+    rc = hypercall(__HYPERVISOR_grant_table_op, GNTTABOP_query_size, (uintptr_t)&q, 1);
+    *nframes = q.nr_frames < 64 ? q.nr_frames : 64;
+    st = (struct gnttab_setup_table){ .dom = DOMID_SELF, .nr_frames = *nframes };
     set_xen_guest_handle(st.frame_list, (xen_pfn_t *)frames);
-    rc = hypercall(__HYPERVISOR_grant_table_op, GNTTABOP_setup_table, (uintptr_t)&st, 1);
-    if ( rc || st.status != GNTST_okay )
+    if ( !rc )
+        rc = hypercall(__HYPERVISOR_grant_table_op, GNTTABOP_setup_table, (uintptr_t)&st, 1);
+    if ( !rc && st.status == GNTST_okay )
+        p = foreign_map(DOMID_SELF, frames, *nframes, err, &ierr);
+    for ( i = 0; i < *nframes && !err[0]; i++ )
+        err[0] = err[i];
+    report(!rc && st.status == GNTST_okay && p != MAP_FAILED && !ierr && !err[0],
+           "privcmd-map-grant-table", "setup_table rc %ld status %d; mapping %u frames: "
+           "errno %d, frame error %d", rc, st.status, *nframes, ierr, err[0]);
+    if ( rc || st.status != GNTST_okay || p == MAP_FAILED || ierr || err[0] )
     {
-        report(false, "privcmd-map-grant-table", "setup_table: rc %ld status %d", rc, st.status);
+        if ( p != MAP_FAILED )
+            munmap(p, *nframes * PAGE_SIZE);
         return NULL;
     }
-    p = foreign_map(DOMID_SELF, frames, 1, &err, &ierr);
-    report(p != MAP_FAILED && !ierr && !err, "privcmd-map-grant-table",
-           "mapping grant frame %#lx: mmap/ioctl errno %d, frame error %d",
-           (unsigned long)frames[0], ierr, err);
-    return p == MAP_FAILED || ierr || err ? NULL : p;
+    return p;
 }
 
 /* Wait (at most 2 s) until the entry's GTF_reading|GTF_writing equal want. */
@@ -393,10 +396,10 @@ static uint16_t wait_status(volatile grant_entry_v1_t *e, uint16_t want)
     return f;
 }
 
-static void check_grants(void)
+static void check_grants(volatile grant_entry_v1_t *gt, unsigned int nents)
 {
     struct gntalloc_page g = { .fd = -1 }, ro = { .fd = -1 };
-    volatile grant_entry_v1_t *gt = map_own_grant_table(), *e = NULL;
+    volatile grant_entry_v1_t *e = NULL;
     int dev = open("/dev/xen/gntdev", O_RDWR);
     volatile uint64_t *b;
     uint64_t index, frame = 0, mfn[1];
@@ -412,7 +415,7 @@ static void check_grants(void)
     g.va[511] = 0x1234;
 
     /* The entry gntalloc wrote: permit_access for domain 0, the page's frame. */
-    if ( gt )
+    if ( gt && g.gref < nents )
     {
         e = &gt[g.gref];
         frame = e->frame;
@@ -511,8 +514,6 @@ static void check_grants(void)
     gntalloc_put(&g);
     if ( dev >= 0 )
         close(dev);
-    if ( gt )
-        munmap((void *)gt, PAGE_SIZE);
 }
 
 static void usage(FILE *f)
@@ -556,7 +557,16 @@ int main(int argc, char **argv)
     }
     check_evtchn_loopback();
     if ( privcmd_fd >= 0 )
-        check_grants();
+    {
+        unsigned int nframes = 0;
+        volatile grant_entry_v1_t *gt = map_own_grant_table(&nframes);
+        unsigned int nents = gt ? nframes * (PAGE_SIZE / sizeof(*gt)) : 0;
+
+        check_grants(gt, nents);
+        check_grant_ops(gt, nents);
+        if ( gt )
+            munmap((void *)gt, nframes * PAGE_SIZE);
+    }
     printf("xendev: %d failure(s)\n", failures);
     return failures ? 1 : 0;
 }
