@@ -1,7 +1,8 @@
 # Top-level build.  See README.md; docs/development.md explains the layout.
 #
 #   make            build the hypervisor (xen/xen) and the dom0 tools
-#   make run        boot it under QEMU on this terminal
+#   make dom0       dom0's kernel and initramfs: build/dom0/{vmlinuz,initrd.img}
+#   make run        boot the hypervisor and dom0 under QEMU on this terminal
 #   make test       install what is missing, build, run every test: "N passed, N failed"
 #   make bench      benchmarks, side by side with Xen 4.17
 #   make iso        GRUB rescue ISO (multiboot2) at build/xen.iso
@@ -16,9 +17,12 @@ QEMU       ?= qemu-system-x86_64
 RUN_SMP    ?= 2
 RUN_MEM    ?= 2G
 RUN_CPU    ?= max
-XEN_CMDLINE ?= console=com1 com1=115200,8n1 loglvl=all
+DOM0_MEM   ?= 512M
+DOM0_DIR   := build/dom0
+XEN_CMDLINE ?= console=com1 com1=115200,8n1 loglvl=all guest_loglvl=all dom0_mem=$(DOM0_MEM)
+DOM0_CMDLINE ?= console=hvc0
 
-.PHONY: all deps xen tools iso run test check bench install clean $(COMPONENTS)
+.PHONY: all deps xen tools dom0 iso run test check bench install clean $(COMPONENTS)
 
 all: deps xen tools
 
@@ -33,19 +37,25 @@ tools: $(COMPONENTS)
 $(COMPONENTS):
 	$(MAKE) -C $@ all
 
+# Downloads Debian's current linux-image-amd64 once (build/debs/), then packs the
+# initramfs from busybox, kernel modules and our own dom0 binaries.
+dom0: deps tools
+	$(MAKE) -C dom0-tools/initramfs OUT=$(abspath $(DOM0_DIR))
+
 iso: deps xen
 	$(MAKE) -C xen iso
 
-# Until dom0 exists this boots the bare hypervisor: its console is this terminal.
-# QEMU's own escape is moved to Ctrl-] so that Ctrl-A reaches the hypervisor
-# (Ctrl-] x quits QEMU, Ctrl-] c toggles its monitor).
-run: deps xen
-	@echo "Booting xen/xen under QEMU: $(RUN_SMP) CPUs, $(RUN_MEM)."
-	@echo "Debug keys: h (help), d (registers), q (domains), r (scheduler), m (memory), R (reboot)."
-	@echo "Ctrl-A three times switches input between the hypervisor and dom0; Ctrl-] x quits QEMU."
+# The hypervisor and dom0 on this terminal.  QEMU's own escape is moved to Ctrl-]
+# so that Ctrl-A reaches the hypervisor (Ctrl-] x quits QEMU, Ctrl-] c toggles its
+# monitor).  QEMU's -initrd takes the modules comma-separated: "kernel args,initrd".
+run: deps xen dom0
+	@echo "Booting xen/xen and dom0 under QEMU: $(RUN_SMP) CPUs, $(RUN_MEM); dom0 $(DOM0_MEM)."
+	@echo "Dom0's shell comes up on this console.  Ctrl-A three times switches input to the"
+	@echo "hypervisor (h lists its debug keys) and back; Ctrl-] x quits QEMU."
 	$(QEMU) -machine pc -cpu $(RUN_CPU) -smp $(RUN_SMP) -m $(RUN_MEM) \
 	    -display none -serial mon:stdio -echr 0x1d -no-reboot -nic none \
-	    -kernel xen/xen -append "$(XEN_CMDLINE)"
+	    -kernel xen/xen -append "$(XEN_CMDLINE)" \
+	    -initrd "$(DOM0_DIR)/vmlinuz $(DOM0_CMDLINE),$(DOM0_DIR)/initrd.img"
 
 test: deps
 	@tests/lib/run-suites.sh

@@ -12,8 +12,9 @@ want=$(find . -name deps.txt -not -path './build/*' -not -path './.git/*' -print
        sed -e 's/#.*//' | tr -s ' \t' '\n\n' | sed -e '/^$/d' | sort -u)
 [ -n "$want" ] || exit 0
 
-# dpkg-query prints "<pkg> <status>" for every package it knows about.
-installed=$(dpkg-query -W -f='${binary:Package} ${db:Status-Status}\n' $want 2>/dev/null |
+# dpkg-query prints "<pkg> <status>" for every package it knows about, and exits
+# non-zero when one was never installed: that is the case to handle, not an error.
+installed=$( (dpkg-query -W -f='${binary:Package} ${db:Status-Status}\n' $want 2>/dev/null || true) |
             awk '$2 == "installed" { sub(/:.*/, "", $1); print $1 }' | sort -u)
 missing=$(comm -23 <(echo "$want") <(echo "$installed"))
 [ -n "$missing" ] || exit 0

@@ -74,12 +74,15 @@ u64 *this_cpu_gdt_page(void)
 }
 
 /*
- * Switch this CPU from prev to next.  A guest's state is saved at once (it may be
- * picked up by another CPU as soon as sched_context_saved() says so); the stack is
- * then abandoned for next's tail: the idle loop, or the return to a guest.
+ * Switch this CPU from prev to next.  Called with interrupts off; they come back
+ * on once next's page tables and GDT are both loaded.  A guest's state is saved
+ * at once (it may be picked up by another CPU as soon as sched_context_saved()
+ * says so); the stack is then abandoned for next's tail: the idle loop, or the
+ * return to a guest.
  */
 void context_switch(struct vcpu *prev, struct vcpu *next)
 {
+    ASSERT(!local_irq_is_enabled());
     if ( !is_idle_vcpu(prev) )
         pv_save_state(prev);
     set_current(next);
@@ -93,10 +96,12 @@ void context_switch(struct vcpu *prev, struct vcpu *next)
 
         if ( !is_idle_vcpu(prev) )
         {
-            write_cr3(__pa(idle_pg_table));
+            /* The CPU's own GDT is mapped in every page table; load it first. */
             __asm__ __volatile__ ( "lgdt %0" :: "m" (gdtr) );
             __asm__ __volatile__ ( "lldt %w0" :: "r" (0) );
+            write_cr3(__pa(idle_pg_table));
         }
+        local_irq_enable();
         sched_context_saved(prev);
         reset_stack_and_jump(idle_loop);
     }

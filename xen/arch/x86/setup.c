@@ -234,6 +234,6 @@ void __noreturn __start_xen(u32 mb_magic, u32 mb_info)
 
     dom0_setup();
 
-    printk("*** Serial input to Xen (type 'CTRL-a' three times to switch input)\n");
+    console_endboot();
     startup_cpu_idle_loop();
 }

@@ -182,7 +182,12 @@ static void schedule(void)
     next->is_running = true;
     sr->curr = next;
     sr->nr_switches++;
-    spin_unlock_irq(&sr->lock);
+    /*
+     * Interrupts stay off until the switch has loaded next's page tables and
+     * descriptor tables together: an interrupt between the two would find a GDT
+     * that the new page tables do not map.  context_switch() turns them back on.
+     */
+    spin_unlock(&sr->lock);
 
     context_switch(prev, next);
 }

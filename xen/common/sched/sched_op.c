@@ -11,6 +11,7 @@
 #include <asm/domain.h>
 #include <asm/guest_access.h>
 #include <asm/hypercall.h>
+#include <asm/pv/traps.h>
 
 void vcpu_unblock(struct vcpu *v)
 {
@@ -148,6 +149,13 @@ long do_sched_op(int cmd, XEN_GUEST_HANDLE_PARAM(void) arg)
             return -EFAULT;
         if ( s.reason > SHUTDOWN_MAX )
             return -EINVAL;
+        if ( s.reason == SHUTDOWN_crash )
+        {
+            /* Where the guest gave up: resolve with its System.map. */
+            gprintk(XENLOG_G_ERR, "guest reports a crash (SCHEDOP_shutdown) from RIP %#lx\n",
+                    (unsigned long)guest_cpu_user_regs()->rip);
+            show_guest_stack(guest_cpu_user_regs());
+        }
         domain_shutdown(d, s.reason);
         return 0;
     }

@@ -338,6 +338,18 @@ void console_switch_input(void)
            (!input_to_xen && !dom0_input_notify) ? ": no domain 0 runs, input is dropped" : "");
 }
 
+/*
+ * End of boot: serial input goes to domain 0 when there is one, as in Xen, unless
+ * conswitch= has a second character 'x' (then it stays with the hypervisor).
+ */
+void console_endboot(void)
+{
+    if ( dom0_input_notify && opt_conswitch[1] != 'x' )
+        input_to_xen = false;
+    printk("*** Serial input to %s (type 'CTRL-%c' three times to switch input)\n",
+           input_to_xen ? "Xen" : "DOM0", opt_conswitch[0]);
+}
+
 void console_receive_char(char c, struct cpu_user_regs *regs)
 {
     char sw = opt_conswitch[0] & 0x1f;      /* 'a' -> Ctrl-A */

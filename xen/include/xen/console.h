@@ -38,6 +38,7 @@ void console_set_dom0_input_notify(void (*fn)(void));
 /* Who gets serial input: the hypervisor's debug keys, or domain 0. */
 bool console_input_to_xen(void);
 void console_switch_input(void);
+void console_endboot(void);
 
 /* Set while panicking: the console ignores locks and ratelimits. */
 extern bool console_panicking;

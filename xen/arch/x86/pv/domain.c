@@ -187,6 +187,12 @@ int arch_set_info_guest(struct vcpu *v, const vcpu_guest_context_t *c)
     pv_vcpu_gdt_init(v);
 
     memcpy(&v->arch.user_regs, &c->user_regs, sizeof(v->arch.user_regs));
+    /*
+     * The IOPL field of the context's RFLAGS is the vCPU's virtual I/O privilege
+     * (as PHYSDEVOP_set_iopl sets it): Linux brings secondary vCPUs up with
+     * IOPL 1 this way (cpu_initialize_context).  The real IOPL stays 0.
+     */
+    v->arch.pv.iopl = (c->user_regs.rflags & X86_EFLAGS_IOPL) >> 12;
     v->arch.user_regs.cs |= 3;
     v->arch.user_regs.ss |= 3;
     v->arch.user_regs.rflags = (v->arch.user_regs.rflags & ~(X86_EFLAGS_IOPL | X86_EFLAGS_VM)) |
@@ -347,6 +353,7 @@ static void pv_schedule_tail(struct vcpu *v)
 {
     memcpy(guest_cpu_user_regs(), &v->arch.user_regs, sizeof(v->arch.user_regs));
     pv_restore_state(v);
+    local_irq_enable();                 /* off since schedule(): see context_switch() */
     update_vcpu_system_time(v);
     if ( v->arch.pv.kernel_mode )
         update_runstate_area(v);

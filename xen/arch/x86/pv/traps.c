@@ -58,6 +58,29 @@ static void dump_guest_walk(unsigned long va)
     printk("\n");
 }
 
+/*
+ * Print the top of the current guest's stack: return addresses there name the
+ * callers (resolve them with the guest kernel's System.map).  Reads through the
+ * guest's own page tables; an unreadable word ends the dump.
+ */
+void show_guest_stack(const struct cpu_user_regs *regs)
+{
+    unsigned long sp = regs->rsp, w;
+    unsigned int i;
+
+    printk(XENLOG_G_ERR "  guest stack at %016lx:", sp);
+    for ( i = 0; i < 24; i++, sp += sizeof(w) )
+    {
+        if ( raw_copy_from_guest(&w, (const void *)sp, sizeof(w)) )
+        {
+            printk(" (unreadable)");
+            break;
+        }
+        printk("%s%016lx", (i % 4) ? " " : "\n    ", w);
+    }
+    printk("\n");
+}
+
 void __domain_crash(struct domain *d, const char *why)
 {
     struct vcpu *v;
@@ -80,6 +103,7 @@ void __domain_crash(struct domain *d, const char *why)
                (unsigned long)r->rsi, (unsigned long)r->rdi, (unsigned long)r->rbp,
                (unsigned long)pv_vcpu_info(current)->arch.cr2);
         dump_guest_walk(pv_vcpu_info(current)->arch.cr2);
+        show_guest_stack(r);
     }
     d->shutdown_code = SHUTDOWN_crash;
     d->is_shutting_down = true;

@@ -61,6 +61,7 @@ void pv_cpuid(const struct vcpu *v, u32 leaf, u32 subleaf, struct cpu_user_regs 
 
 /* Crash a guest that did something it cannot recover from, saying why. */
 void __domain_crash(struct domain *d, const char *why);
+void show_guest_stack(const struct cpu_user_regs *regs);
 #define domain_crash(d, why) __domain_crash(d, why)
 
 #endif /* ASM_PV_TRAPS_H */
