@@ -68,12 +68,12 @@ def check_debug_key_g(m, start):
 
 def main():
     argv = sys.argv[1:]
-    xen_args, target = "dom0_max_vcpus=1", "ours"
+    xen_args, target = "", "ours"
     if len(argv) == 3 and argv[0] == "--xen":
         dom0.XEN = argv[1]
         # Xen 4.17 as we are: grant tables v1 only.  (smap=0: under QEMU's TCG its
         # dom0 otherwise dies writing its first bounce frame.)
-        xen_args += " gnttab=max-ver:1 smap=0"
+        xen_args = "gnttab=max-ver:1 smap=0"
         target, argv = "reference", argv[2:]
     if len(argv) != 1 or argv[0] in ("-h", "--help"):
         print(__doc__.strip())
