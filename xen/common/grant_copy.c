@@ -189,7 +189,7 @@ static int gnttab_copy_one(const struct gnttab_copy *op)
          (op->source.offset + op->len > PAGE_SIZE || op->dest.offset + op->len > PAGE_SIZE) )
         rc = GNTST_bad_copy_arg;
     if ( rc == GNTST_okay )
-        memcpy((char *)mfn_to_virt(dest.mfn) + op->dest.offset,
+        memmove((char *)mfn_to_virt(dest.mfn) + op->dest.offset,
                (const char *)mfn_to_virt(src.mfn) + op->source.offset, op->len);
     copy_buf_release(&dest);
     copy_buf_release(&src);

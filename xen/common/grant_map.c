@@ -164,6 +164,7 @@ static void map_grant_ref(struct gnttab_map_grant_ref *op)
     mt = maptrack_entry(lgt, handle);
     mt->domid = op->dom;
     mt->ref = op->ref;
+    mt->incarnation = rgt->incarnation;
     __atomic_store_n(&mt->flags, op->flags, __ATOMIC_RELEASE);
 
     op->dev_bus_addr = (u64)mfn << PAGE_SHIFT;
@@ -243,11 +244,14 @@ static void unmap_common(struct gnttab_unmap_common *op)
     }
     dom = map->domid;
     rd = get_domain_by_id(dom);
-    if ( !rd || !rd->grant_table )
+    if ( !rd || !rd->grant_table ||
+         __atomic_load_n(&map->incarnation, __ATOMIC_RELAXED) != rd->grant_table->incarnation )
     {
         /*
-         * The granting domain is gone (Xen crashes the mapper here, as its
-         * domains outlive their mappings).  Leave the mapping alone.
+         * The granting domain is gone, perhaps replaced by another of that id
+         * (Xen crashes the mapper here, as its domains outlive their
+         * mappings).  Leave the mapping alone: the PTE keeps its references
+         * until the mapper replaces it or dies.
          */
         gprintk(XENLOG_G_WARNING, "unmap of handle %#x: granting d%d is gone\n",
                 op->handle, dom);
@@ -262,7 +266,8 @@ static void unmap_common(struct gnttab_unmap_common *op)
     /* Recheck under the lock: a racing unmap may have freed the handle. */
     flags = __atomic_load_n(&map->flags, __ATOMIC_ACQUIRE);
     op->ref = map->ref;
-    if ( !flags || map->domid != dom || op->ref >= nr_grant_entries(rgt) )
+    if ( !flags || map->domid != dom || map->incarnation != rgt->incarnation ||
+         op->ref >= nr_grant_entries(rgt) )
     {
         rc = GNTST_bad_handle;
         goto out;

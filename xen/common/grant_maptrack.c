@@ -96,6 +96,7 @@ grant_handle_t get_maptrack_handle(struct grant_table *gt)
     gt->maptrack_in_use++;
     mt->ref = 0;
     mt->domid = 0;
+    mt->incarnation = 0;
     __atomic_store_n(&mt->flags, 0, __ATOMIC_RELEASE);
     spin_unlock(&gt->maptrack_lock);
     return h;

@@ -160,6 +160,8 @@ int gnttab_get_shared_frame(struct domain *d, unsigned long idx, unsigned long *
 
 /* ------------------------------------------------------------ life cycle */
 
+static u32 gnttab_incarnations;
+
 int grant_table_init(struct domain *d, int max_grant_frames, int max_maptrack_frames)
 {
     struct grant_table *gt;
@@ -178,6 +180,7 @@ int grant_table_init(struct domain *d, int max_grant_frames, int max_maptrack_fr
     if ( !gt )
         return -ENOMEM;
     spin_lock_init(&gt->lock);
+    gt->incarnation = __atomic_add_fetch(&gnttab_incarnations, 1, __ATOMIC_RELAXED);
     gt->gt_version = 1;
     gt->max_grant_frames = max_grant_frames;
     gt->domain = d;
@@ -242,7 +245,9 @@ void gnttab_release_mappings(struct domain *d)
         if ( !(flags & (GNTMAP_device_map | GNTMAP_host_map)) )
             continue;
         rd = get_domain_by_id(map->domid);
-        if ( !rd || !rd->grant_table || map->ref >= nr_grant_entries(rd->grant_table) )
+        /* A granter that died took its pins with it; its frames' references stay. */
+        if ( !rd || !rd->grant_table || map->incarnation != rd->grant_table->incarnation ||
+             map->ref >= nr_grant_entries(rd->grant_table) )
         {
             if ( rd )
                 put_domain(rd);

@@ -134,6 +134,13 @@ static int transfer_one(struct domain *d, const struct gnttab_transfer *gop)
         goto free_out;
     }
     spin_lock(&e->page_alloc_lock);
+    if ( e->is_dying )
+    {
+        /* Died meanwhile: the reservation goes, and the page (the entry stays committed). */
+        e->tot_pages--;
+        spin_unlock(&e->page_alloc_lock);
+        goto free_out;
+    }
     pg->owner = e->domain_id;
     pg->type_info = 0;
     __atomic_store_n(&pg->count_info, PGC_allocated | 1, __ATOMIC_RELEASE);

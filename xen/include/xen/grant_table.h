@@ -61,10 +61,13 @@ struct active_grant_entry {
     unsigned long mfn;          /* the frame pinned (valid while pin != 0) */
 };
 
+/* 16 bytes, 256 per page, as Xen's (gnttab_max_maptrack_frames means the same). */
 struct grant_mapping {
     u32 ref;                    /* grant reference; while free: next free handle */
     u16 flags;                  /* GNTMAP_* still held (0: free) */
     domid_t domid;              /* granting domain */
+    u32 incarnation;            /* of the granting domain's table (see below) */
+    u32 pad;
 };
 
 #define SHGNT_PER_PAGE_V1   (PAGE_SIZE / sizeof(grant_entry_v1_t))
@@ -89,6 +92,12 @@ struct grant_table {
     struct grant_mapping **maptrack;    /* [max_maptrack_frames] */
 
     struct domain *domain;
+    /*
+     * Unique among the tables ever created: a maptrack entry records the one
+     * it was made against, so that a granting domain that died and whose id
+     * was reused is not mistaken for the new domain of that id.
+     */
+    u32 incarnation;
 };
 
 /* Entries of a table of nr_frames shared frames (v1). */
