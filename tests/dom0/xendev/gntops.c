@@ -5,7 +5,7 @@
  * cache_flush, and the GNTST_* status or errno Xen 4.17 gives each misuse.
  *
  * Grants are written into our own table (mapped writable through privcmd)
- * in reserved entries 4-7, which a dom0 kernel never uses; the frames
+ * in reserved entries 2-7, which a dom0 kernel never uses; the frames
  * granted are gntalloc pages, whose MFNs their own grant entries give.
  */
 #include <errno.h>
@@ -287,6 +287,59 @@ static void check_pin_overflow(volatile grant_entry_v1_t *gt, uint32_t frame)
     report(v.ok, "gntop-pin-overflow", "%s", v.why);
 }
 
+/*
+ * The boot gives dom0 gnttab_max_maptrack_frames=2 (512 mappings): mapping
+ * grants until the maptrack is full ends in GNTST_no_space, and unmapping
+ * makes room again.  Uses reserved entries 2-7, 127 pins each at most.
+ */
+static void check_maptrack_full(volatile grant_entry_v1_t *gt, uint32_t frame)
+{
+    static struct gnttab_map_grant_ref m[6 * 127];
+    static struct gnttab_unmap_grant_ref u[6 * 127];
+    struct verdict v = { true, "" };
+    unsigned int i, n = 6 * 127, done = 0, full = n;
+    long rc;
+
+    for ( i = 2; i < 8; i++ )
+        grant(&gt[i], GTF_permit_access, 0, frame);
+    for ( i = 0; i < n; i++ )
+        m[i] = (struct gnttab_map_grant_ref){ .flags = GNTMAP_device_map | GNTMAP_readonly,
+                                              .ref = 2 + i / 127 };
+    rc = gntop(GNTTABOP_map_grant_ref, m, n);
+    for ( i = 0; i < n && m[i].status == GNTST_okay; i++ )
+        done++;
+    if ( i < n )
+        full = i;
+    EXPECT(&v, rc == 0 && full < n && m[full].status == GNTST_no_space && full > 256,
+           "rc %ld: %u maps done, then status %d (expected GNTST_no_space after 256-512)",
+           rc, done, full < n ? m[full].status : 0);
+    for ( i = full; i < n; i++ )
+        EXPECT(&v, m[i].status == GNTST_no_space, "map %u after the first refusal: %d", i,
+               m[i].status);
+    for ( i = 0; i < done; i++ )
+        u[i] = (struct gnttab_unmap_grant_ref){ .dev_bus_addr = m[i].dev_bus_addr,
+                                                .handle = m[i].handle };
+    rc = gntop(GNTTABOP_unmap_grant_ref, u, done);
+    EXPECT(&v, rc == 0, "unmap of %u: rc %ld", done, rc);
+    for ( i = 0; i < done; i++ )
+        EXPECT(&v, u[i].status == GNTST_okay, "unmap %u: %d", i, u[i].status);
+    m[0] = (struct gnttab_map_grant_ref){ .flags = GNTMAP_device_map, .ref = 2 };
+    gntop(GNTTABOP_map_grant_ref, m, 1);
+    EXPECT(&v, m[0].status == GNTST_okay, "map after unmapping all: %d", m[0].status);
+    if ( m[0].status == GNTST_okay )
+    {
+        u[0] = (struct gnttab_unmap_grant_ref){ .dev_bus_addr = m[0].dev_bus_addr,
+                                                .handle = m[0].handle };
+        gntop(GNTTABOP_unmap_grant_ref, u, 1);
+    }
+    for ( i = 2; i < 8; i++ )
+    {
+        EXPECT(&v, !status_bits(&gt[i]), "entry %u flags %#x left", i, gt[i].flags);
+        grant(&gt[i], 0, 0, 0);
+    }
+    report(v.ok, "gntop-maptrack-full", "%s", v.why);
+}
+
 static void check_copy(volatile grant_entry_v1_t *gt, uint32_t src_frame,
                        volatile uint8_t *src, uint32_t dst_frame, volatile uint8_t *dst)
 {
@@ -439,7 +492,7 @@ void check_grant_ops(volatile grant_entry_v1_t *gt, unsigned int nents)
         report(false, "gntop-setup", "no grant table mapping or gntalloc pages");
         goto out;
     }
-    for ( i = REF_A; i <= REF_T; i++ )
+    for ( i = 2; i <= REF_T; i++ )
         if ( gt[i].flags )
         {
             report(false, "gntop-setup", "reserved entry %u in use (flags %#x)", i,
@@ -449,6 +502,7 @@ void check_grant_ops(volatile grant_entry_v1_t *gt, unsigned int nents)
     check_device_map(gt, gt[a.gref].frame);
     check_map_refusals(gt, gt[a.gref].frame, gt[b.gref].frame);
     check_pin_overflow(gt, gt[a.gref].frame);
+    check_maptrack_full(gt, gt[a.gref].frame);
     check_copy(gt, gt[a.gref].frame, (volatile uint8_t *)a.va, gt[b.gref].frame,
                (volatile uint8_t *)b.va);
     check_swap(gt, gt[a.gref].frame);

@@ -30,7 +30,8 @@ CHECKS = [
     "grant-status-while-mapped", "grant-status-after-unmap", "privcmd-mmapbatch-self",
     "privcmd-mmapbatch-own-id", "privcmd-mmapbatch-no-domain", "gntdev-readonly-grant",
     "gntdev-bad-ref", "gntop-version-and-status-frames", "gntop-table-ops",
-    "gntop-device-map", "gntop-map-refusals", "gntop-pin-overflow", "gntop-copy",
+    "gntop-device-map", "gntop-map-refusals", "gntop-pin-overflow", "gntop-maptrack-full",
+    "gntop-copy",
     "gntop-swap", "gntop-transfer-refused", "gntop-cache-flush",
 ]
 
@@ -68,12 +69,13 @@ def check_debug_key_g(m, start):
 
 def main():
     argv = sys.argv[1:]
-    xen_args, target = "", "ours"
+    # 512 grant mappings for dom0, so that xendev can fill its maptrack.
+    xen_args, target = "gnttab_max_maptrack_frames=2", "ours"
     if len(argv) == 3 and argv[0] == "--xen":
         dom0.XEN = argv[1]
         # Xen 4.17 as we are: grant tables v1 only.  (smap=0: under QEMU's TCG its
         # dom0 otherwise dies writing its first bounce frame.)
-        xen_args = "gnttab=max-ver:1 smap=0"
+        xen_args += " gnttab=max-ver:1 smap=0"
         target, argv = "reference", argv[2:]
     if len(argv) != 1 or argv[0] in ("-h", "--help"):
         print(__doc__.strip())
