@@ -22,6 +22,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -451,6 +452,33 @@ static void check_grants(volatile grant_entry_v1_t *gt, unsigned int nents)
 
             report(f == 0, "grant-status-after-unmap", "flags %#x after unmap", e->flags);
         }
+    }
+
+    /* A process that dies with the grant mapped: its exit unmaps it. */
+    if ( e )
+    {
+        pid_t pid = fork();
+        int status = -1;
+
+        if ( pid == 0 )
+        {
+            int fd = open("/dev/xen/gntdev", O_RDWR);
+            uint64_t idx;
+            volatile uint64_t *c = fd < 0 ? MAP_FAILED
+                                          : gntdev_map(fd, 0, g.gref, PROT_READ | PROT_WRITE,
+                                                       &idx);
+
+            if ( c == MAP_FAILED )
+                _exit(3);
+            c[2] = 0xdeadbeef;
+            _exit(0);                                   /* no munmap, no close */
+        }
+        if ( pid > 0 )
+            waitpid(pid, &status, 0);
+        report(pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0 && g.va[2] == 0xdeadbeef &&
+               wait_status(e, 0) == 0, "gntdev-unmap-on-exit",
+               "child status %#x, page word %#lx, entry flags %#x after the child exited", status,
+               (unsigned long)g.va[2], e->flags);
     }
 
     /* The same frame through a foreign mapping of ourselves (DOMID_SELF). */
