@@ -13,6 +13,7 @@ asserts on wall time.
 import gzip
 import os
 import re
+import time
 
 from qemu import Machine
 
@@ -67,7 +68,7 @@ class Dom0(Machine):
     """The hypervisor and dom0 under QEMU; its log goes to build/test-logs/<logdir>/<name>.log."""
 
     def __init__(self, name, smp=2, mem="2G", dom0_mem="512M", xen_args="", dom0_args="",
-                 files=None, qemu_args=(), machine="pc", cpu="max", logdir="dom0"):
+                 files=None, qemu_args=(), machine="pc", cpu="max", logdir="dom0", xen=XEN):
         logs = os.path.join(TOP, "build", "test-logs", logdir)
         os.makedirs(logs, exist_ok=True)
         initrd = INITRD
@@ -81,8 +82,9 @@ class Dom0(Machine):
             xen_cmdline += " " + xen_args
         dom0_cmdline = ("console=hvc0 " + dom0_args).strip()
         args = ["-machine", machine, "-cpu", cpu, "-smp", str(smp), "-m", mem,
-                "-kernel", XEN, "-append", xen_cmdline,
+                "-kernel", xen, "-append", xen_cmdline,
                 "-initrd", "%s %s,%s" % (VMLINUZ, dom0_cmdline.replace(",", ",,"), initrd)]
+        self.started = time.monotonic()
         super().__init__(args + list(qemu_args), os.path.join(logs, name + ".log"))
         self.n = 0
 

@@ -25,6 +25,7 @@ obj-y += common/libelf/libelf-dominfo.o
 obj-y += common/libelf/libelf-loader.o
 obj-y += common/libelf/libelf-tools.o
 obj-y += common/memory.o
+obj-y += common/memory_exchange.o
 obj-y += common/page_alloc.o
 obj-y += common/params.o
 obj-y += common/sched/core.o

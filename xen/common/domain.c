@@ -284,8 +284,23 @@ static void dump_domains(unsigned char key)
 }
 KEYHANDLER('q', dump_domains, "dump domain (and guest debug) info");
 
+/*
+ * DOMID_XEN as a domain: the owner of the hypervisor frames that privileged
+ * guests may map read-only (the machine-to-phys table), named as foreigndom in
+ * mmu_update.  Never in the domain list, never scheduled, never freed.
+ */
+struct domain *dom_xen;
+
+static void __init dom_xen_init(void)
+{
+    dom_xen = alloc_domain_struct(DOMID_XEN, 1);
+    if ( !dom_xen )
+        panic("Cannot create DOMID_XEN");
+}
+
 void __init idle_domain_init(void)
 {
+    dom_xen_init();
     idle_domain = domain_create(DOMID_IDLE, NR_CPUS, false);
     if ( !idle_domain || !vcpu_create(idle_domain, 0) )
         panic("Cannot create the idle domain");

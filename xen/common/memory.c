@@ -18,6 +18,8 @@
 #include <asm/pv/mm.h>
 #include <public/memory.h>
 
+long memory_exchange(XEN_GUEST_HANDLE_PARAM(void) arg);     /* memory_exchange.c */
+
 /* The domain a memory_op names (DOMID_SELF, or any for a privileged caller). */
 static struct domain *memop_domain(domid_t dom, long *rc)
 {
@@ -130,7 +132,10 @@ static long reservation_op(unsigned long cmd, struct xen_memory_reservation *r,
 static long machine_memory_map(struct xen_memory_map *map)
 {
     struct e820entry ents[E820MAX];
-    unsigned int n = min(map->nr_entries, e820.nr_map), i;
+    unsigned int n = e820.nr_map, i;
+
+    if ( map->nr_entries < n )
+        return -EINVAL;                 /* as Xen: no truncated maps */
 
     for ( i = 0; i < n; i++ )
         ents[i] = e820.map[i];
@@ -233,8 +238,7 @@ long do_memory_op(unsigned long cmd, XEN_GUEST_HANDLE_PARAM(void) arg)
         return -ENOSYS;
 
     case XENMEM_exchange:
-        /* Not offered: Linux then runs without a swiotlb bounce buffer (see docs). */
-        return -ENOSYS;
+        return memory_exchange(arg);
     }
     return -ENOSYS;
 }

@@ -15,6 +15,7 @@
 #include <asm/domain.h>
 #include <asm/guest_access.h>
 #include <asm/hypercall.h>
+#include <asm/pv/mm.h>
 
 /* Wall-clock offset: seconds and ns since the epoch at system time 0. */
 static u64 wc_sec;
@@ -100,8 +101,17 @@ void update_runstate_area(struct vcpu *v)
     bool flag = v->domain->arch.pv.vm_assist & (1UL << VMASST_TYPE_runstate_update_flag);
     unsigned int i;
 
-    if ( !dst || v != current )
+    bool user;
+
+    /* The area is a guest-kernel address: reachable from the domain's own vCPUs,
+     * through the kernel page tables (lent for the copy if user mode is on). */
+    if ( !dst || v->domain != current->domain )
         return;
+    user = !current->arch.pv.kernel_mode;
+    if ( user && !current->arch.pv.guest_table )
+        return;
+    if ( user )
+        write_cr3((paddr_t)current->arch.pv.guest_table << PAGE_SHIFT);
     info.state = v->runstate.state;
     info.state_entry_time = v->runstate.state_entry_time;
     for ( i = 0; i < 4; i++ )
@@ -115,6 +125,8 @@ void update_runstate_area(struct vcpu *v)
         smp_wmb();
     }
     raw_copy_to_guest(dst, &info, sizeof(info));
+    if ( user )
+        write_ptbase(current);
 }
 
 static void vcpu_singleshot_timer_fn(void *data)
@@ -158,9 +170,21 @@ long do_set_timer_op(s_time_t timeout)
 {
     struct vcpu *v = current;
 
+    s_time_t offset = timeout - NOW();
+
     if ( timeout == 0 )
+    {
         stop_timer(&v->singleshot_timer);
-    else
-        vcpu_set_singleshot_timer(v, timeout);
+        return 0;
+    }
+    /*
+     * As Xen: a deadline more than 2^50 ns (about 13 days) ahead, or one
+     * negative as a signed value, fires in 100 ms.  Old Linux kernels set such deadlines
+     * through jiffies wrap-around or when they have no timer at all; firing at
+     * once would spin them, never firing would hang them.
+     */
+    if ( timeout < 0 || (offset > 0 && (offset >> 50) != 0) )
+        timeout = NOW() + MILLISECS(100);
+    vcpu_set_singleshot_timer(v, timeout);
     return 0;
 }

@@ -29,8 +29,10 @@ static long register_vcpu_info(struct vcpu *v, const struct vcpu_register_vcpu_i
     struct page_info *pg;
     vcpu_info_t *new_vi;
 
-    if ( info->offset > PAGE_SIZE - sizeof(vcpu_info_t) || info->rsvd )
+    if ( info->rsvd )
         return -EINVAL;
+    if ( info->offset > PAGE_SIZE - sizeof(vcpu_info_t) )
+        return -ENXIO;                          /* Xen's answer: crosses the page end */
     if ( v->arch.pv.vcpu_info_mfn )
         return -EINVAL;                         /* only once */
     if ( !mfn_valid(info->mfn) )
@@ -154,8 +156,11 @@ long do_vcpu_op(int cmd, unsigned int vcpuid, XEN_GUEST_HANDLE_PARAM(void) arg)
             return -EINVAL;
         if ( raw_copy_from_guest(&t, arg.p, sizeof(t)) )
             return -EFAULT;
-        if ( (t.flags & VCPU_SSHOTTMR_future) && (s_time_t)t.timeout_abs_ns < NOW() )
-            return -ETIME;
+        /*
+         * VCPU_SSHOTTMR_future is ignored, as in Xen 4.17 (commit 19c6cbd90965):
+         * Linux sets it and then hangs on -ETIME when its deadline has just
+         * passed; a past deadline simply fires at once.
+         */
         vcpu_set_singleshot_timer(v, t.timeout_abs_ns);
         return 0;
     }

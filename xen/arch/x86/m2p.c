@@ -30,8 +30,19 @@ void __init m2p_init(void)
          map_pages_to_xen(RO_MPT_VIRT_START, virt_to_mfn(t), 1UL << order,
                           _PAGE_PRESENT | _PAGE_USER | _PAGE_ACCESSED | _PAGE_NX) )
         panic("Cannot map the machine-to-phys table");
+    /*
+     * Shared read-only with privileged guests, as DOMID_XEN's frames: a held
+     * reference keeps them from ever being freed, and a type that is in use
+     * (PGT_shared_page, count 1) refuses any writable mapping.
+     */
     for ( i = 0; i < (1UL << order); i++ )
-        virt_to_page((char *)t + (i << PAGE_SHIFT))->owner = DOMID_XEN;
+    {
+        struct page_info *pg = virt_to_page((char *)t + (i << PAGE_SHIFT));
+
+        pg->owner = DOMID_XEN;
+        pg->count_info = PGC_xen_heap | 1;
+        pg->type_info = PGT_shared_page | PGT_validated | 1;
+    }
     m2p_entries = (PAGE_SIZE << order) / sizeof(unsigned long);
     printk("Machine-to-phys table: %lu KiB for %lu frames\n", (PAGE_SIZE << order) >> 10,
            max_page);

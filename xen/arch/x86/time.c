@@ -9,6 +9,7 @@
  * The wall clock at boot comes from the CMOS RTC.
  */
 #include <xen/lib.h>
+#include <xen/guest_time.h>
 #include <asm/setup.h>
 #include <xen/init.h>
 #include <xen/param.h>
@@ -207,6 +208,8 @@ void __init early_time_init(void)
     set_time_scale(&tsc_scale, (u64)cpu_khz * 1000);
     tsc_at_boot = rdtsc();
     read_rtc();
+    /* System time starts now: the RTC's reading is the wall clock at time 0. */
+    time_set_wallclock_base(boot_wallclock, 0);
     printk("TSC: %lu.%03lu MHz (calibrated against the %s)%s\n", cpu_khz / 1000,
            cpu_khz % 1000, src, cpu_has_invariant_tsc ? ", invariant" : "");
     if ( !cpu_has_invariant_tsc && !cpu_has_hypervisor )

@@ -231,6 +231,11 @@ void do_exception(struct cpu_user_regs *regs)
         return;
     }
 
+    /* The guest's LDT is mapped on first use, from guest or hypervisor mode. */
+    if ( vec == X86_EXC_PF && !is_idle_vcpu(current) &&
+         pv_map_ldt_page(current, read_cr2()) )
+        return;
+
     if ( regs_from_hypervisor(regs) && (fixup = search_exception_table(regs->rip)) )
     {
         regs->rip = fixup;

@@ -23,9 +23,12 @@ static inline bool guest_range_ok(unsigned long addr, unsigned long len)
         return false;
     if ( len == 0 )
         return true;
-    /* Below the hypervisor range, or above it (and canonical). */
-    return end <= HYPERVISOR_VIRT_START ||
-           (addr >= HYPERVISOR_VIRT_END && addr >= 0xffff800000000000UL);
+    /*
+     * The canonical lower half (below 2^47), or the upper half above the
+     * hypervisor's slots.  A non-canonical address would #GP, not #PF, in the
+     * hypervisor: it must never get as far as a copy.
+     */
+    return end <= (1UL << 47) || addr >= HYPERVISOR_VIRT_END;
 }
 
 /* Each returns the number of bytes NOT copied (0 on success). */

@@ -113,6 +113,7 @@ struct domain {
 };
 
 extern struct domain *idle_domain;
+extern struct domain *dom_xen;        /* DOMID_XEN: owner of frames shared read-only */
 extern struct vcpu *idle_vcpu[NR_CPUS];
 extern struct domain *domain_list;      /* all domains, in id order; RCU-free for now */
 extern rwlock_t domlist_lock;

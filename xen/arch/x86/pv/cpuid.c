@@ -60,6 +60,8 @@ void pv_cpuid(const struct vcpu *v, u32 leaf, u32 subleaf, struct cpu_user_regs 
             break;
         case 0x40000002:
             a = 1;                      /* hypercall pages */
+            b = 0x40000000;             /* MSR that installs one (emul-priv-op.c) */
+            c = 1u << 0;                /* XEN_CPUID_FEAT1_MMU_PT_UPDATE_PRESERVE_AD */
             break;
         case 0x40000003:
             c = cpu_khz;                /* TSC frequency */

@@ -35,7 +35,6 @@ bool check_descriptor(u64 *desc)
     if ( !(b & (1u << 12)) )
         return false;                   /* system descriptor (gate, TSS, LDT) */
     *desc |= 3ULL << (32 + 13);         /* DPL 3: the guest kernel runs in ring 3 */
-    *desc |= 1ULL << 40;                /* accessed: the CPU need not write our RO mapping */
     return true;
 }
 
@@ -123,7 +122,8 @@ static int map_gdt_frames(struct vcpu *v)
         if ( !e )
             return -ENOMEM;
         /* Read-only: the CPU never needs to set accessed bits (check_descriptor). */
-        *e = ((paddr_t)mfn << PAGE_SHIFT) | PAGE_HYPERVISOR_RO;
+        /* Writable for the CPU alone: it sets descriptors' accessed bits. */
+        *e = ((paddr_t)mfn << PAGE_SHIFT) | PAGE_HYPERVISOR_RW;
     }
     return 0;
 }
@@ -237,58 +237,70 @@ long do_update_descriptor(u64 maddr, u64 desc)
     return rc;
 }
 
-/* Release v's LDT frames (mapped in its LDT pages). */
+/* Release whatever LDT frames v has mapped so far (any of its 16 LDT pages). */
 static void put_ldt(struct vcpu *v)
 {
-    unsigned int i, nr = DIV_ROUND_UP(v->arch.pv.ldt_ents * 8, PAGE_SIZE);
+    unsigned int i;
 
-    for ( i = 0; i < nr; i++ )
+    for ( i = 0; i < 16; i++ )
     {
         u64 *e = perdomain_l1e(v, 16 + i);
+        u64 old = e ? xchg(e, 0) : 0;
 
-        if ( e && (*e & _PAGE_PRESENT) )
+        if ( old & _PAGE_PRESENT )
         {
-            put_page_and_type(mfn_to_page((*e & PTE_ADDR_MASK) >> PAGE_SHIFT));
-            *e = 0;
+            if ( v == current )
+                invlpg((void *)(LDT_VIRT_START(v) + i * PAGE_SIZE));
+            put_page_and_type(mfn_to_page((old & PTE_ADDR_MASK) >> PAGE_SHIFT));
         }
     }
     v->arch.pv.ldt_ents = 0;
     v->arch.pv.ldt_base = 0;
 }
 
-
 /*
  * MMUEXT_SET_LDT: the guest's LDT at 'base' (page aligned), 'ents' descriptors
- * (at most 8192; 0 = none).  Its frames are validated and mapped at once.
+ * (at most 8192; 0 = none).  As in Xen, nothing is mapped yet: the first use of
+ * each page faults and pv_map_ldt_page() validates and maps it, so the guest may
+ * name pages it has not finished preparing.
  */
 int pv_set_ldt(struct vcpu *v, unsigned long base, unsigned int ents)
 {
-    unsigned int i, nr = DIV_ROUND_UP(ents * 8, PAGE_SIZE);
-
     if ( (base & ~PAGE_MASK) || ents > 8192 || !guest_range_ok(base, ents * 8) )
         return -EINVAL;
     put_ldt(v);
-    for ( i = 0; i < nr; i++ )
-    {
-        unsigned long mfn = guest_va_to_mfn(v, base + i * PAGE_SIZE);
-        u64 *e = perdomain_l1e(v, 16 + i);
-        int rc;
-
-        if ( !mfn || !e ||
-             (rc = get_page_and_type(mfn_to_page(mfn), v->domain, PGT_seg_desc_page)) )
-        {
-            v->arch.pv.ldt_ents = i * 512;
-            put_ldt(v);
-            return -EINVAL;
-        }
-        *e = ((paddr_t)mfn << PAGE_SHIFT) | PAGE_HYPERVISOR_RO;
-        invlpg((void *)(LDT_VIRT_START(v) + i * PAGE_SIZE));
-    }
     v->arch.pv.ldt_base = base;
     v->arch.pv.ldt_ents = ents;
     if ( v == current )
         pv_reload_gdt_ldt(v);
     return 0;
+}
+
+/*
+ * A page fault at 'addr' in v's LDT area: map the guest page behind it (which
+ * must become a descriptor page: not writable anywhere, every entry valid).
+ * False if 'addr' is outside the LDT or the page cannot be used.
+ */
+bool pv_map_ldt_page(struct vcpu *v, unsigned long addr)
+{
+    unsigned long off = addr - LDT_VIRT_START(v), mfn;
+    unsigned int idx = off >> PAGE_SHIFT;
+    u64 *e, new;
+
+    if ( addr < LDT_VIRT_START(v) || off >= (unsigned long)v->arch.pv.ldt_ents * 8 )
+        return false;
+    e = perdomain_l1e(v, 16 + idx);
+    if ( !e )
+        return false;
+    if ( READ_ONCE(*e) & _PAGE_PRESENT )
+        return true;                    /* raced with another fault: done */
+    mfn = guest_va_to_mfn(v, v->arch.pv.ldt_base + idx * PAGE_SIZE);
+    if ( !mfn || get_page_and_type(mfn_to_page(mfn), v->domain, PGT_seg_desc_page) )
+        return false;
+    new = ((paddr_t)mfn << PAGE_SHIFT) | PAGE_HYPERVISOR_RW;   /* accessed bits */
+    if ( cmpxchg(e, 0, new) != 0 )
+        put_page_and_type(mfn_to_page(mfn));
+    return true;
 }
 
 void pv_destroy_gdt_ldt(struct vcpu *v)

@@ -289,6 +289,7 @@ void pv_save_state(struct vcpu *v)
     struct pv_vcpu *pv = &v->arch.pv;
 
     memcpy(&v->arch.user_regs, guest_cpu_user_regs(), sizeof(v->arch.user_regs));
+    update_runstate_area(v);            /* the state schedule() just gave it */
     pv->ds = read_sreg(0);
     pv->es = read_sreg(1);
     pv->fs = read_sreg(2);

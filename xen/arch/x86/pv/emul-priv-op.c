@@ -242,6 +242,34 @@ static bool read_msr(struct vcpu *v, u32 msr, u64 *val)
     return false;
 }
 
+/*
+ * The hypercall-page MSR that CPUID leaf 0x40000002 advertises (EBX): writing
+ * frame << 12 | index fills that frame (a PV guest names machine frames) with
+ * hypercall stubs.  Only index 0 exists; the frame must be the guest's own and
+ * writable.
+ */
+#define XEN_HYPERCALL_MSR 0x40000000u
+
+static bool write_hypercall_page_msr(struct vcpu *v, u64 val)
+{
+    unsigned long mfn = val >> PAGE_SHIFT;
+    struct page_info *pg;
+
+    if ( (val & ~PAGE_MASK) || !mfn_valid(mfn) )
+        return false;
+    pg = mfn_to_page(mfn);
+    if ( !get_page(pg, v->domain) )
+        return false;
+    if ( get_page_type(pg, PGT_writable_page) )
+    {
+        put_page(pg);
+        return false;
+    }
+    pv_write_hypercall_page(page_to_virt(pg));
+    put_page_and_type(pg);
+    return true;
+}
+
 static bool write_msr(struct vcpu *v, u32 msr, u64 val)
 {
     switch ( msr )
@@ -264,12 +292,15 @@ static bool write_msr(struct vcpu *v, u32 msr, u64 val)
         wrmsr(v->arch.pv.kernel_mode ? MSR_SHADOW_GS_BASE : MSR_GS_BASE, val);
         v->arch.pv.gs_base_user = val;
         return true;
+    case MSR_IA32_CR_PAT:
+        return val == XEN_MSR_PAT;      /* the PAT is the hypervisor's: #GP otherwise */
     case MSR_IA32_UCODE_REV:
     case MSR_IA32_MISC_ENABLE:
-    case MSR_IA32_CR_PAT:
     case MSR_EFER:
     case MSR_IA32_MCG_STATUS:
         return true;                    /* accepted and ignored */
+    case XEN_HYPERCALL_MSR:
+        return write_hypercall_page_msr(v, val);
     }
     return false;
 }
@@ -436,20 +467,10 @@ bool pv_emulate_privileged_op(struct cpu_user_regs *regs)
                 return false;
             regs->rip += in.len;
             return true;
-        case 0xf4:                                          /* HLT: block */
-            if ( !v->arch.pv.kernel_mode )
-                return false;
-            regs->rip += in.len;
-            if ( !local_events_need_delivery(v) )
-            {
-                set_bit(_VPF_blocked, &v->pause_flags);
-                smp_mb();
-                if ( local_events_need_delivery(v) )
-                    clear_bit(_VPF_blocked, &v->pause_flags);
-                else
-                    raise_softirq(SCHEDULE_SOFTIRQ);
-            }
-            return true;
+        /*
+         * HLT (0xf4) is not emulated: Xen 4.17 gives a PV kernel #GP(0) for it
+         * (PV kernels idle with SCHEDOP_block), so it falls through to the #GP.
+         */
         }
         return false;
     }

@@ -269,13 +269,18 @@ int get_page_from_l1e(u64 *pl1e, struct domain *l1e_owner, struct domain *pg_own
         return -EPERM;
     }
 
+    /*
+     * An L1 entry that cannot take its reference (a frame of another owner, a
+     * writable mapping of a page table) is -EBUSY in Xen 4.17, unlike the
+     * -EINVAL of a bad flag or a type conflict one level up.
+     */
     pg = mfn_to_page(mfn);
     if ( !get_page(pg, pg_owner) )
-        return -EINVAL;
+        return -EBUSY;
     if ( (l1e & _PAGE_RW) && (rc = get_page_type(pg, PGT_writable_page)) )
     {
         put_page(pg);
-        return rc;
+        return rc == -EINVAL ? -EBUSY : rc;
     }
     return 0;
 }
@@ -652,7 +657,14 @@ static struct domain *get_pg_owner(domid_t domid, long *rc)
         gprintk(XENLOG_G_WARNING, "cannot specify itself as foreign domain\n");
         return NULL;
     }
-    d = get_domain_by_id(domid);
+    if ( domid == DOMID_XEN )
+    {
+        /* The M2P, read-only: the frames' type refuses writable mappings. */
+        d = dom_xen;
+        atomic_inc(&d->refcnt);
+    }
+    else
+        d = get_domain_by_id(domid);
     if ( d && !curr->is_privileged )
     {
         put_domain(d);
@@ -785,6 +797,7 @@ long do_mmu_update(XEN_GUEST_HANDLE_PARAM(mmu_update_t) ureqs, unsigned int coun
         {
         case MMU_NORMAL_PT_UPDATE:
         case MMU_PT_UPDATE_PRESERVE_AD:
+        case MMU_PT_UPDATE_NO_TRANSLATE:    /* the same for a PV guest */
             /* Bits 0-1 of ptr are the command; the entry is 8-byte aligned. */
             if ( (req.ptr & 4) || !mfn_valid(mfn) )
             {
@@ -921,7 +934,7 @@ static int do_one_mmuext(struct vcpu *v, const mmuext_op_t *op, struct domain *p
     case MMUEXT_TLB_FLUSH_MULTI:
     case MMUEXT_INVLPG_MULTI:
         if ( vcpumask_to_pcpumask(d, op->arg2.vcpumask.p, &mask) )
-            return -EFAULT;
+            return -EINVAL;             /* Xen's answer for an unreadable mask */
         flush_va_on(&mask, op->arg1.linear_addr, op->cmd == MMUEXT_TLB_FLUSH_MULTI);
         return 0;
 

@@ -251,8 +251,9 @@ void pv_exit_work(void)
         if ( vi->evtchn_upcall_pending && !vi->evtchn_upcall_mask &&
              v->arch.pv.event_callback_eip )
         {
-            create_bounce_frame(v, regs, v->arch.pv.event_callback_eip, false, 0,
-                                v->arch.pv.callback_mask_events & (1u << CALLBACKTYPE_event));
+            /* Xen always masks events for the upcall (TBF_INTERRUPT), whatever
+             * CALLBACKF_mask_events said when the callback was registered. */
+            create_bounce_frame(v, regs, v->arch.pv.event_callback_eip, false, 0, true);
             continue;
         }
         return;
@@ -342,6 +343,12 @@ void pv_handle_exception(struct cpu_user_regs *regs)
     {
     case X86_EXC_PF:
         cr2 = read_cr2();
+        if ( cr2 >= LDT_VIRT_START(v) && cr2 < LDT_VIRT_START(v) + (16UL << PAGE_SHIFT) )
+        {
+            /* An LDT page the guest may not use (do_exception() tried): #GP(sel). */
+            pv_inject_gp(v, ((cr2 - LDT_VIRT_START(v)) & ~7UL) | 4);
+            return;
+        }
         if ( v->arch.pv.kernel_mode && (regs->error_code & 3) == 3 &&
              pv_ro_page_fault(cr2, regs) )
             return;
@@ -389,6 +396,18 @@ void pv_handle_exception(struct cpu_user_regs *regs)
         __asm__ __volatile__ ( "clts" );
         pv_inject_trap(v, vec, false, 0);
         return;
+
+    case X86_EXC_DB:
+    {
+        unsigned long dr6;
+
+        /* The guest reads DR6 through get_debugreg: keep the hits there. */
+        __asm__ __volatile__ ( "mov %%db6, %0" : "=r" (dr6) );
+        v->arch.pv.debugreg[6] |= dr6 & 0xe00f;
+        __asm__ __volatile__ ( "mov %0, %%db6" :: "r" (0xffff0ff0UL) );
+        pv_inject_trap(v, vec, false, 0);
+        return;
+    }
 
     case X86_EXC_BP:
     case X86_EXC_OF:
@@ -520,6 +539,8 @@ long do_set_trap_table(XEN_GUEST_HANDLE_PARAM(const_trap_info_t) traps)
             return -EFAULT;
         if ( cur.address == 0 )
             break;
+        if ( !guest_range_ok(cur.address, 1) )
+            return -EINVAL;             /* non-canonical or the hypervisor's */
         v->arch.pv.trap_ctxt[cur.vector] = cur;
         guest_handle_add_offset(traps, 1);
     }
@@ -648,7 +669,7 @@ long set_debugreg(struct vcpu *v, unsigned int reg, unsigned long value)
         value = (value & ~0x2000UL) | 0x400;        /* no GD; bit 10 reads as 1 */
         break;
     default:
-        return -EINVAL;
+        return -ENODEV;                             /* Xen's answer: no such register */
     }
     v->arch.pv.debugreg[reg] = value;
     if ( v == current )
@@ -673,8 +694,11 @@ long do_set_debugreg(int reg, unsigned long value)
 
 unsigned long do_get_debugreg(int reg)
 {
+    /* DR4 and DR5 alias DR6 and DR7 while CR4.DE is clear, as on hardware. */
+    if ( (reg == 4 || reg == 5) && !(current->arch.pv.ctrlreg[4] & X86_CR4_DE) )
+        reg += 2;
     if ( reg < 0 || reg > 7 || reg == 4 || reg == 5 )
-        return -EINVAL;
+        return -ENODEV;
     return current->arch.pv.debugreg[reg];
 }
 

@@ -49,6 +49,7 @@ void pv_destroy_gdt_ldt(struct vcpu *v);
 
 int validate_segdesc_page(struct page_info *pg);
 int pv_set_ldt(struct vcpu *v, unsigned long base, unsigned int ents);
+bool pv_map_ldt_page(struct vcpu *v, unsigned long addr);
 long set_debugreg(struct vcpu *v, unsigned int reg, unsigned long value);
 struct page_info;
 
