@@ -627,9 +627,23 @@ static void gnttab_usage_print(struct domain *rd)
     bool first = true;
     grant_ref_t ref;
 
+    unsigned int tries;
+
     printk("      -------- active --------       -------- shared --------\n");
     printk("[ref] localdom mfn      pin          localdom gmfn     flags\n");
-    spin_lock(&gt->lock);
+    /*
+     * Debug keys run in the serial interrupt, perhaps on a CPU that holds this
+     * lock in a hypercall: never wait for it indefinitely.
+     */
+    for ( tries = 0; !spin_trylock(&gt->lock); tries++ )
+    {
+        if ( tries == 100000 )
+        {
+            printk("grant-table for remote d%d: busy, not shown\n", rd->domain_id);
+            return;
+        }
+        cpu_relax();
+    }
     printk("grant-table for remote d%d (v%u)\n"
            "  %u frames (%u max), %u maptrack frames (%u max)\n",
            rd->domain_id, gt->gt_version, gt->nr_grant_frames, gt->max_grant_frames,
