@@ -17,6 +17,7 @@ obj-y += common/grant_copy.o
 obj-y += common/grant_entry.o
 obj-y += common/grant_map.o
 obj-y += common/grant_maptrack.o
+obj-y += common/grant_ops.o
 obj-y += common/grant_table.o
 obj-y += common/grant_transfer.o
 obj-y += common/kernel.o

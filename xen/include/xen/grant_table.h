@@ -172,6 +172,19 @@ void put_maptrack_handle(struct grant_table *gt, grant_handle_t h);
  * GNTST_permission_denied. */
 struct domain *gnttab_target_domain(domid_t dom, int *rc);
 
+/* Grow gt to req shared frames, all or nothing (gt->lock held): 0 or -ENOMEM. */
+int gnttab_grow_table(struct grant_table *gt, unsigned int req);
+
+/* The sub-ops; batched ones return how many entries they did when preempted. */
+long gnttab_setup_table(XEN_GUEST_HANDLE_PARAM(gnttab_setup_table_t) uop, unsigned int count);
+long gnttab_query_size(XEN_GUEST_HANDLE_PARAM(gnttab_query_size_t) uop, unsigned int count);
+long gnttab_set_version(XEN_GUEST_HANDLE_PARAM(gnttab_set_version_t) uop);
+long gnttab_get_version(XEN_GUEST_HANDLE_PARAM(gnttab_get_version_t) uop);
+long gnttab_get_status_frames(XEN_GUEST_HANDLE_PARAM(gnttab_get_status_frames_t) uop,
+                              unsigned int count);
+long gnttab_swap_grant_ref(XEN_GUEST_HANDLE_PARAM(gnttab_swap_grant_ref_t) uop,
+                           unsigned int count);
+long gnttab_cache_flush(XEN_GUEST_HANDLE_PARAM(gnttab_cache_flush_t) uop, unsigned int count);
 long gnttab_map_grant_ref(XEN_GUEST_HANDLE_PARAM(gnttab_map_grant_ref_t) uop,
                           unsigned int count);
 long gnttab_unmap_grant_ref(XEN_GUEST_HANDLE_PARAM(gnttab_unmap_grant_ref_t) uop,
