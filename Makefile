@@ -7,6 +7,7 @@
 #   make test-reference  the PV test guests on Debian's Xen 4.17 (what ours must match)
 #   make bench      benchmarks, side by side with Xen 4.17
 #   make iso        GRUB rescue ISO (multiboot2) at build/xen.iso
+#   make kernel     optional: a lean pvops kernel from Debian's linux-source
 #   make install    install the tools (DESTDIR=dir to stage)
 
 # The components that live in their own directory and follow the common targets
@@ -23,7 +24,7 @@ DOM0_DIR   := build/dom0
 XEN_CMDLINE ?= console=com1 com1=115200,8n1 loglvl=all guest_loglvl=all dom0_mem=$(DOM0_MEM)
 DOM0_CMDLINE ?= console=hvc0
 
-.PHONY: all deps xen tools dom0 iso run test test-reference check bench install clean $(COMPONENTS)
+.PHONY: all deps xen tools dom0 iso kernel run test test-reference check bench install clean $(COMPONENTS)
 
 all: deps xen tools
 
@@ -45,6 +46,10 @@ dom0: deps tools
 
 iso: deps xen
 	$(MAKE) -C xen iso
+
+# Optional: a lean pvops kernel built from Debian's linux-source (docs/pvops-kernel.md).
+kernel:
+	$(MAKE) -C pvops-patches kernel
 
 # The hypervisor and dom0 on this terminal.  QEMU's own escape is moved to Ctrl-]
 # so that Ctrl-A reaches the hypervisor (Ctrl-] x quits QEMU, Ctrl-] c toggles its

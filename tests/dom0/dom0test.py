@@ -55,6 +55,12 @@ def common_checks(m, ncpus, mem_mib):
     check(m.must("cat /run/hook").strip() == "hook ran as 0", "/etc/dom0.d hook ran")
     check(m.must("xenstore-read /local/domain/0/name").strip() == "Domain-0",
           "xenstored answers with dom0's name")
+    # Through dom0's kernel (its xenbus ring, served by our xenstored), both ways.
+    m.must("XENSTORED_PATH=/dev/xen/xenbus xenstore-write /local/domain/0/test-ring ok")
+    check(m.must("xenstore-read /local/domain/0/test-ring").strip() == "ok",
+          "a write through the kernel's xenbus ring reaches xenstored")
+    check(m.must("XENSTORED_PATH=/dev/xen/xenbus xenstore-read /local/domain/0/name").strip()
+          == "Domain-0", "a read through the kernel's xenbus ring")
     # Every vCPU takes its own timer VIRQ ("timerN", counted in column N).
     lines = m.must("grep -E ' timer[0-9]+$' /proc/interrupts").splitlines()
     for cpu in range(ncpus):

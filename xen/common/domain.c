@@ -16,6 +16,7 @@
 #include <xen/time.h>
 #include <asm/processor.h>
 #include <xen/event.h>
+#include <xen/grant_table.h>
 #include <xen/shutdown.h>
 #include <asm/pv/domain.h>
 
@@ -131,6 +132,13 @@ struct domain *domain_create(domid_t domid, unsigned int max_vcpus, bool privile
         free_domain_struct(d);
         return NULL;
     }
+    if ( grant_table_init(d, -1, -1) )
+    {
+        pv_domain_destroy(d);
+        sched_destroy_domain(d);
+        free_domain_struct(d);
+        return NULL;
+    }
 
     /* Keep every new domain paused until its builder unpauses it. */
     atomic_set(&d->pause_count, 1);
@@ -168,6 +176,7 @@ static void domain_free(struct domain *d)
     struct vcpu *v, *next;
 
     evtchn_destroy(d);
+    grant_table_destroy(d);
     for ( v = d->vcpu[0]; v; v = next )
     {
         next = v->next_in_list;
@@ -195,6 +204,7 @@ void domain_destroy(struct domain *d)
     d->is_dying = true;
     for_each_vcpu ( d, v )
         vcpu_pause(v);
+    gnttab_release_mappings(d);
     write_lock(&domlist_lock);
     for ( pd = &domain_list; *pd && *pd != d; pd = &(*pd)->next_in_list )
         ;
