@@ -175,6 +175,7 @@ static void domain_free(struct domain *d)
 {
     struct vcpu *v, *next;
 
+    domain_watchdog_kill(d);
     evtchn_destroy(d);
     grant_table_destroy(d);
     for ( v = d->vcpu[0]; v; v = next )
@@ -202,6 +203,7 @@ void domain_destroy(struct domain *d)
     struct vcpu *v;
 
     d->is_dying = true;
+    domain_watchdog_kill(d);
     for_each_vcpu ( d, v )
         vcpu_pause(v);
     gnttab_release_mappings(d);

@@ -132,6 +132,7 @@ void put_domain(struct domain *d);
 /* A domain stopped running (shutdown or crash): tell domain 0 (VIRQ_DOM_EXC). */
 void domain_shutdown_notify(struct domain *d);
 void domain_shutdown(struct domain *d, unsigned int reason);
+void domain_watchdog_kill(struct domain *d);
 
 /* Wake a vCPU blocked in SCHEDOP_block/poll. */
 void vcpu_unblock(struct vcpu *v);
