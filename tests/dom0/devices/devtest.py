@@ -111,19 +111,15 @@ def rises(m, kind, name_re, action):
 
 def virtio_of(m, driver):
     """The virtio device name (virtioN) a driver is bound to."""
-    out = m.must("for v in /sys/bus/virtio/devices/*; do d=$(readlink $v/driver); "
-                 "echo ${v##*/} ${d##*/}; done")
-    names = [l.split()[0] for l in out.splitlines() if len(l.split()) == 2 and l.split()[1] == driver]
-    check(len(names) == 1, "one %s device, found %s in: %s" % (driver, names, out.strip()))
+    names = m.must("devtest.sh virtio %s" % driver).split()
+    check(len(names) == 1, "one %s device, found %s" % (driver, names))
     return names[0]
 
 
 def netdev_of(m, driver):
-    """The interface a driver created (by /sys/class/net/*/device/driver)."""
-    out = m.must("for i in /sys/class/net/*; do d=$(readlink $i/device/driver); "
-                 "echo ${i##*/} ${d##*/}; done")
-    names = [l.split()[0] for l in out.splitlines() if len(l.split()) == 2 and l.split()[1] == driver]
-    check(len(names) == 1, "one %s interface, found %s in: %s" % (driver, names, out.strip()))
+    """The interface a driver created."""
+    names = m.must("devtest.sh netdev %s" % driver).split()
+    check(len(names) == 1, "one %s interface, found %s" % (driver, names))
     return names[0]
 
 
@@ -183,7 +179,7 @@ def rtc_edge(m):
     """An RTC alarm: ISA IRQ 8, an edge-triggered GSI, reaches dom0."""
     key = find_irq(interrupts(m), "-ioapic-edge", r"^rtc0$")
     before = interrupts(m)[key]
-    m.must("echo 0 > /sys/class/rtc/rtc0/wakealarm; echo +2 > /sys/class/rtc/rtc0/wakealarm")
+    m.must("devtest.sh rtc-alarm 2")
     for _ in range(20):             # bounded: the alarm is 2 s away
         time.sleep(0.5)             # pacing only
         if interrupts(m)[key] > before:
@@ -192,9 +188,7 @@ def rtc_edge(m):
 
 
 def read_disk(dev):
-    return ("dd if=/dev/%s of=/dev/null bs=64k count=256 iflag=direct 2>/dev/null && "
-            "dd if=/dev/%s of=/dev/null bs=4k count=64 skip=1000 iflag=direct 2>/dev/null"
-            % (dev, dev))
+    return "devtest.sh read %s" % dev
 
 
 def msi_ahci(m):
@@ -209,11 +203,8 @@ def net_ping(m, kind, rx_fmt):
     """Ping QEMU's user-net gateway through a bridge in dom0 over the virtio NIC."""
     nic = netdev_of(m, "virtio_net")
     rx_re = rx_fmt % virtio_of(m, "virtio_net")
-    m.must("ip link add br0 type bridge && ip link set %s master br0 && ip link set %s up && "
-           "ip link set br0 up && ip addr add 10.0.2.15/24 dev br0" % (nic, nic))
-    # The link comes up, then a few pings go out and come back (bounded).
-    out = m.must("for i in 1 2 3 4 5 6 7 8 9 10; do cat /sys/class/net/%s/operstate | "
-                 "grep -q up && break; sleep 1; done; cat /sys/class/net/%s/operstate" % (nic, nic))
+    # The link comes up (the script waits up to 10 s), then pings go out and come back.
+    out = m.must("devtest.sh bridge %s" % nic, 60)
     check(out.strip() == "up", "%s link is up: %s" % (nic, out.strip()))
     rx = rises(m, kind, rx_re, "ping -c 3 -W 5 10.0.2.2")
     out = m.must("ping -c 2 -W 5 10.0.2.2")
@@ -224,12 +215,16 @@ def net_ping(m, kind, rx_fmt):
 def pirq_refusals(m):
     # The fixed numbers are QEMU's q35: COM1 on GSI 4, the PIT moved to GSI 2 by the
     # MADT, GSI 21 (slot 1's line, the VGA's, which has no INTx) unused, 24 pins.
+    # No fuzz on the reference: Xen 4.17 records any device dom0 reports and then
+    # dereferences NULL in PHYSDEVOP_prepare_msix for one without MSI-X.
+    fuzz = 0 if REFERENCE else FUZZ_CALLS
     out = m.sh("/usr/libexec/pirqtest --uart-gsi 4 --pit-gsi 2 --free-gsi 21 --nr-gsis 24 "
-               "--ioapic 0xfec00000 --fuzz %d" % FUZZ_CALLS, 300)[1]
+               "--ioapic 0xfec00000 --fuzz %d" % fuzz, 300)[1]
     bad = [l for l in out.splitlines() if l.startswith("pirqtest:") and l.endswith("BAD")]
     check(re.search(r"^pirqtest: 0 bad$", out, re.M), "pirqtest: %s" % ("; ".join(bad) or out[-300:]))
     check(len([l for l in out.splitlines() if l.endswith(" ok")]) >= 30, "all pirqtest checks ran")
-    check(re.search(r"^pirqtest: fuzz %d calls" % FUZZ_CALLS, out, re.M), "the fuzz ran to its end")
+    if fuzz:
+        check(re.search(r"^pirqtest: fuzz %d calls" % fuzz, out, re.M), "the fuzz ran to its end")
 
 
 def xen_irq_dump(m):
@@ -253,21 +248,16 @@ def xen_irq_dump(m):
 
 def write_disks(m, token):
     """An ext2 file system on vda with a file, a raw block on sda; then reboot."""
-    m.must("mke2fs -q /dev/vda && modprobe ext4 && mkdir -p /mnt/v && mount -t ext2 /dev/vda /mnt/v"
-           " && echo %s > /mnt/v/token && umount /mnt/v" % token, 180)
-    m.must("echo sda-%s | dd of=/dev/sda bs=512 seek=777 conv=sync,fsync 2>/dev/null" % token)
-    m.must("sync")
+    m.must("devtest.sh write %s" % token, 180)
     m.send("reboot\n")
     m.expect(r"Hardware Dom0 shutdown: rebooting machine", 120)
     check(m.wait_exit(60) == 0, "the reboot resets the machine (QEMU -no-reboot exits)")
 
 
 def disks_persist(m, token):
-    out = m.must("modprobe ext4 && mkdir -p /mnt/v && mount -t ext2 -o ro /dev/vda /mnt/v && "
-                 "cat /mnt/v/token; umount /mnt/v")
-    check(out.strip() == token, "vda's file after the reboot: %r, wrote %r" % (out.strip(), token))
-    out = m.must("dd if=/dev/sda bs=512 skip=777 count=1 2>/dev/null | head -c %d" % (len(token) + 4))
-    check(out.strip() == "sda-" + token, "sda's block after the reboot: %r" % out.strip())
+    out = m.must("devtest.sh show")
+    check("vda: %s\n" % token in out, "vda's file after the reboot: %r, wrote %r" % (out, token))
+    check("sda: sda-%s\n" % token in out, "sda's block after the reboot: %r" % out)
 
 
 def intx_ahci(m):
@@ -284,8 +274,17 @@ def domu_pirq(m):
 
 # ------------------------------------------------------------------ boots
 
+def dom0_files():
+    """What the tests add to dom0: pirqtest and devtest.sh (in the PATH)."""
+    with open(PIRQTEST, "rb") as f:
+        pirqtest = f.read()
+    with open(os.path.join(HERE, "devtest.sh"), "rb") as f:
+        script = f.read()
+    return {"/usr/libexec/pirqtest": (0o755, pirqtest), "/usr/bin/devtest.sh": (0o755, script)}
+
+
 def msi_boot(disks, token, wanted):
-    files = {"/usr/libexec/pirqtest": (0o755, open(PIRQTEST, "rb").read())}
+    files = dom0_files()
     checks = [("msi-boot-clean", boot_clean), ("disks-seen", disks_seen),
               ("gsi-edge-rtc", rtc_edge), ("msi-ahci", msi_ahci),
               ("msix-virtio-blk", msix_virtio_blk),
@@ -314,7 +313,7 @@ def intx_boot(disks, token, written, wanted):
                lambda m: net_ping(m, "-ioapic-level", r"^%s$")),
               ("intx-boot-clean", lambda m: healthy(m))]
     try:
-        m = boot("intx", disks, smp=1, dom0_args="pci=nomsi")
+        m = boot("intx", disks, smp=1, dom0_args="pci=nomsi", files=dom0_files())
     except Exception as e:
         for name, _ in checks + [("disk-persist-after-reboot", None)]:
             report("FAIL", name, "dom0 did not boot: %s (log: build/test-logs/%s/intx.log)"
