@@ -23,6 +23,7 @@
 #include <asm/irq_vectors.h>
 #include <asm/msi.h>
 #include <asm/pci.h>
+#include <asm/hypercall.h>
 #include <asm/pirq.h>
 #include <public/physdev.h>
 #include "harness.h"
@@ -260,7 +261,7 @@ static void interrupt(unsigned int irq)
 
 static long physdev(int cmd, void *arg)
 {
-    return pirq_physdev_op(cmd, (XEN_GUEST_HANDLE_PARAM(void)){ arg });
+    return do_physdev_op(cmd, (XEN_GUEST_HANDLE_PARAM(void)){ arg });
 }
 
 static int map_gsi(struct domain *d, int gsi, int pirq)

@@ -1,7 +1,7 @@
 /*
- * Physical IRQs (PIRQs) of domains, and the physdev_op calls that manage them
- * (Xen 4.17's public/physdev.h; Linux's arch/x86/pci/xen.c and
- * drivers/xen/events/events_base.c are the users).
+ * Physical IRQs (PIRQs) of domains: the tables behind the physdev_op calls about
+ * interrupts (physdev.c decodes them; Xen 4.17's public/physdev.h, with Linux's
+ * arch/x86/pci/xen.c and drivers/xen/events/events_base.c as the users).
  *
  * A PIRQ is in one of four states: free; reserved (PHYSDEVOP_get_free_pirq gave
  * it out); mapped to one of the hypervisor's IRQs (PHYSDEVOP_map_pirq: a GSI, or an
@@ -23,9 +23,6 @@
 #include <xen/mm.h>
 #include <xen/sched.h>
 #include <asm/domain.h>
-#include <asm/guest_access.h>
-#include <asm/hypercall.h>
-#include <asm/io_apic.h>
 #include <asm/msi.h>
 #include <asm/pci.h>
 #include <asm/pirq.h>
@@ -344,7 +341,7 @@ static long map_msi(struct domain *d, struct physdev_map_pirq *map, u16 seg)
     return rc;
 }
 
-static long physdev_map_pirq(struct physdev_map_pirq *map)
+long pirq_map(struct physdev_map_pirq *map)
 {
     struct domain *d;
     long rc = 0;
@@ -384,7 +381,7 @@ static long physdev_map_pirq(struct physdev_map_pirq *map)
     return rc;
 }
 
-static long physdev_unmap_pirq(const struct physdev_unmap_pirq *unmap)
+long pirq_unmap(const struct physdev_unmap_pirq *unmap)
 {
     struct domain *d;
     struct pirq_entry *e;
@@ -432,7 +429,7 @@ void pirq_domain_destroy(struct domain *d)
 
 /* ------------------------------------------------------------ EOI */
 
-static long physdev_eoi(unsigned int pirq)
+long pirq_eoi(unsigned int pirq)
 {
     struct domain *d = current->domain;
     struct pirq_entry *e;
@@ -456,7 +453,7 @@ static long physdev_eoi(unsigned int pirq)
     return rc;
 }
 
-static long physdev_pirq_eoi_gmfn(xen_pfn_t gmfn, bool v1)
+long pirq_eoi_gmfn(xen_pfn_t gmfn, bool v1)
 {
     struct domain *d = current->domain;
     struct domain_pirqs *p;
@@ -492,8 +489,7 @@ static long physdev_pirq_eoi_gmfn(xen_pfn_t gmfn, bool v1)
     return rc;
 }
 
-/* The obsolete PHYSDEVOP_IRQ_UNMASK_NOTIFY: EOI what waits and is not masked. */
-static long physdev_unmask_notify(void)
+long pirq_unmask_notify(void)
 {
     struct domain *d = current->domain;
     shared_info_t *s = d->arch.pv.shared_info;
@@ -513,7 +509,7 @@ static long physdev_unmask_notify(void)
 
 /* ------------------------------------------------------------ queries */
 
-static long physdev_irq_status_query(struct physdev_irq_status_query *q)
+long pirq_status_query(struct physdev_irq_status_query *q)
 {
     struct domain *d = current->domain;
     struct pirq_entry *e;
@@ -521,10 +517,7 @@ static long physdev_irq_status_query(struct physdev_irq_status_query *q)
 
     if ( q->irq >= nr_pirqs(d) )
         return -EINVAL;
-    /*
-     * As Xen: a guest without the EOI bitmap must always EOI, since it cannot
-     * learn when it needs to; the bitmap then says exactly.
-     */
+    /* As Xen: without the EOI bitmap a guest cannot learn when it must EOI. */
     q->flags = XENIRQSTAT_needs_eoi;
     spin_lock_irqsave(&d->event_lock, flags);
     e = entry_of(d, q->irq);
@@ -534,7 +527,7 @@ static long physdev_irq_status_query(struct physdev_irq_status_query *q)
     return 0;
 }
 
-static long physdev_get_free_pirq(struct physdev_get_free_pirq *g)
+long pirq_get_free(struct physdev_get_free_pirq *g)
 {
     struct domain *d = current->domain;
     struct domain_pirqs *p;
@@ -551,222 +544,4 @@ static long physdev_get_free_pirq(struct physdev_get_free_pirq *g)
     }
     spin_unlock_irqrestore(&d->event_lock, flags);
     return pirq < 0 ? pirq : 0;
-}
-
-/* ------------------------------------------------------------ IO-APIC, PCI */
-
-/*
- * PHYSDEVOP_apic_write, as Xen's ioapic_guest_write treats it: the hypervisor
- * owns vectors and destinations, so only a redirection entry's trigger mode and
- * polarity are taken from the low word, and only for a line nobody uses yet;
- * everything else is accepted and ignored.
- */
-static long physdev_apic_write(const struct physdev_apic *a)
-{
-    unsigned int gsi;
-
-    if ( io_apic_reg_gsi(a->apic_physbase, a->reg, &gsi) )
-    {
-        u32 dummy;
-
-        /* Not a redirection entry: fine if the register exists. */
-        return io_apic_guest_read(a->apic_physbase, a->reg, &dummy);
-    }
-    if ( (a->reg - IO_APIC_REDTBL) & 1 )
-        return 0;                               /* destination: the hypervisor's */
-    if ( irq_setup_gsi(gsi, a->value & RTE_LEVEL, a->value & RTE_ACTIVE_LOW) == -EINVAL )
-        return -EINVAL;
-    return 0;                                   /* a live line stays as it is */
-}
-
-static long pci_op(int cmd, u16 seg, u8 bus, u8 devfn)
-{
-    struct pci_dev *dev;
-    long rc = 0;
-
-    switch ( cmd )
-    {
-    case PHYSDEVOP_manage_pci_add:
-    case PHYSDEVOP_manage_pci_add_ext:
-    case PHYSDEVOP_pci_device_add:
-        return pci_add_device(seg, bus, devfn);
-    case PHYSDEVOP_manage_pci_remove:
-    case PHYSDEVOP_pci_device_remove:
-        return pci_remove_device(seg, bus, devfn);
-    }
-    pcidevs_lock();
-    dev = pci_get_pdev(seg, bus, devfn);
-    if ( !dev )
-        rc = -ENODEV;
-    else if ( cmd == PHYSDEVOP_restore_msi || cmd == PHYSDEVOP_restore_msi_ext )
-        msi_restore(dev);
-    else if ( !dev->msix_pos )
-        rc = -ENODEV;
-    else if ( cmd == PHYSDEVOP_prepare_msix )
-    {
-        if ( dev->msi_list )
-            rc = -EBUSY;
-        else
-            dev->msix_prepared = true;
-    }
-    else
-        dev->msix_prepared = false;
-    pcidevs_unlock();
-    return rc;
-}
-
-#define COPY_IN(op)                                                         \
-    do {                                                                    \
-        if ( raw_copy_from_guest(&(op), arg.p, sizeof(op)) )                \
-            return -EFAULT;                                                 \
-    } while ( 0 )
-
-/* Copy 'op' back, unless the call failed: then only its result counts. */
-#define COPY_OUT(op, rc)                                                    \
-    ((rc) ? (rc) : raw_copy_to_guest(arg.p, &(op), sizeof(op)) ? -EFAULT : 0)
-
-static long privileged_op(int cmd, XEN_GUEST_HANDLE_PARAM(void) arg)
-{
-    long rc;
-
-    switch ( cmd )
-    {
-    case PHYSDEVOP_setup_gsi:
-    {
-        struct physdev_setup_gsi op;
-
-        COPY_IN(op);
-        if ( op.gsi < 0 )
-            return -EINVAL;
-        return irq_setup_gsi(op.gsi, op.triggering, op.polarity);
-    }
-    case PHYSDEVOP_apic_read:
-    {
-        struct physdev_apic op;
-
-        COPY_IN(op);
-        rc = io_apic_guest_read(op.apic_physbase, op.reg, &op.value);
-        return COPY_OUT(op, rc);
-    }
-    case PHYSDEVOP_apic_write:
-    {
-        struct physdev_apic op;
-
-        COPY_IN(op);
-        return physdev_apic_write(&op);
-    }
-    case PHYSDEVOP_manage_pci_add:
-    case PHYSDEVOP_manage_pci_remove:
-    {
-        struct physdev_manage_pci op;
-
-        COPY_IN(op);
-        return pci_op(cmd, 0, op.bus, op.devfn);
-    }
-    case PHYSDEVOP_manage_pci_add_ext:
-    {
-        struct physdev_manage_pci_ext op;
-
-        COPY_IN(op);
-        return pci_op(cmd, 0, op.bus, op.devfn);
-    }
-    case PHYSDEVOP_pci_device_add:
-    {
-        struct physdev_pci_device_add op;   /* optarr[] is not read */
-
-        COPY_IN(op);
-        return pci_op(cmd, op.seg, op.bus, op.devfn);
-    }
-    case PHYSDEVOP_restore_msi:
-    {
-        struct physdev_restore_msi op;
-
-        COPY_IN(op);
-        return pci_op(cmd, 0, op.bus, op.devfn);
-    }
-    case PHYSDEVOP_pci_device_remove:
-    case PHYSDEVOP_restore_msi_ext:
-    case PHYSDEVOP_prepare_msix:
-    case PHYSDEVOP_release_msix:
-    {
-        struct physdev_pci_device op;
-
-        COPY_IN(op);
-        return pci_op(cmd, op.seg, op.bus, op.devfn);
-    }
-    }
-    return -ENOSYS;
-}
-
-long pirq_physdev_op(int cmd, XEN_GUEST_HANDLE_PARAM(void) arg)
-{
-    long rc;
-
-    switch ( cmd )
-    {
-    case PHYSDEVOP_map_pirq:
-    {
-        struct physdev_map_pirq op;
-
-        COPY_IN(op);
-        rc = physdev_map_pirq(&op);
-        return COPY_OUT(op, rc);
-    }
-    case PHYSDEVOP_unmap_pirq:
-    {
-        struct physdev_unmap_pirq op;
-
-        COPY_IN(op);
-        return physdev_unmap_pirq(&op);
-    }
-    case PHYSDEVOP_eoi:
-    {
-        struct physdev_eoi op;
-
-        COPY_IN(op);
-        return physdev_eoi(op.irq);
-    }
-    case PHYSDEVOP_pirq_eoi_gmfn_v1:
-    case PHYSDEVOP_pirq_eoi_gmfn_v2:
-    {
-        struct physdev_pirq_eoi_gmfn op;
-
-        COPY_IN(op);
-        return physdev_pirq_eoi_gmfn(op.gmfn, cmd == PHYSDEVOP_pirq_eoi_gmfn_v1);
-    }
-    case PHYSDEVOP_irq_status_query:
-    {
-        struct physdev_irq_status_query op;
-
-        COPY_IN(op);
-        rc = physdev_irq_status_query(&op);
-        return COPY_OUT(op, rc);
-    }
-    case PHYSDEVOP_get_free_pirq:
-    {
-        struct physdev_get_free_pirq op;
-
-        COPY_IN(op);
-        rc = physdev_get_free_pirq(&op);
-        return COPY_OUT(op, rc);
-    }
-    case PHYSDEVOP_IRQ_UNMASK_NOTIFY:
-        return physdev_unmask_notify();
-    case PHYSDEVOP_setup_gsi:
-    case PHYSDEVOP_apic_read:
-    case PHYSDEVOP_apic_write:
-    case PHYSDEVOP_manage_pci_add:
-    case PHYSDEVOP_manage_pci_remove:
-    case PHYSDEVOP_manage_pci_add_ext:
-    case PHYSDEVOP_pci_device_add:
-    case PHYSDEVOP_pci_device_remove:
-    case PHYSDEVOP_restore_msi:
-    case PHYSDEVOP_restore_msi_ext:
-    case PHYSDEVOP_prepare_msix:
-    case PHYSDEVOP_release_msix:
-        if ( !current->domain->is_privileged )
-            return -EPERM;
-        return privileged_op(cmd, arg);
-    }
-    return -ENOSYS;
 }

@@ -25,8 +25,24 @@ evtchn_port_t pirq_to_evtchn(struct domain *d, unsigned int pirq);
 /* Unmap every PIRQ and free the table; its ports are closed already. */
 void pirq_domain_destroy(struct domain *d);
 
-/* The PHYSDEVOPs about interrupts and PCI devices (physdev.c hands them on). */
-long pirq_physdev_op(int cmd, XEN_GUEST_HANDLE_PARAM(void) arg);
+/*
+ * The physdev_op commands about PIRQs, with their argument already copied in
+ * (physdev.c); each returns 0 or a negative errno, and fills the OUT fields.
+ * pirq_map: the caller must be the hardware domain (-EPERM); GSI, MSI and MSI-X.
+ */
+struct physdev_map_pirq;
+struct physdev_unmap_pirq;
+struct physdev_irq_status_query;
+struct physdev_get_free_pirq;
+long pirq_map(struct physdev_map_pirq *map);
+long pirq_unmap(const struct physdev_unmap_pirq *unmap);
+long pirq_eoi(unsigned int pirq);
+/* Register the EOI bitmap page; v1: PHYSDEVOP_eoi also unmasks the port. */
+long pirq_eoi_gmfn(xen_pfn_t gmfn, bool v1);
+long pirq_status_query(struct physdev_irq_status_query *q);
+long pirq_get_free(struct physdev_get_free_pirq *g);
+/* The obsolete PHYSDEVOP_IRQ_UNMASK_NOTIFY: EOI what waits and is not masked. */
+long pirq_unmask_notify(void);
 
 /* event_channel.c: unmask a port of d as EVTCHNOP_unmask would (event_lock not held). */
 int evtchn_unmask_port(struct domain *d, evtchn_port_t port);
