@@ -17,6 +17,7 @@
 #include <xen/softirq.h>
 #include <xen/time.h>
 #include <xen/acpi.h>
+#include <xen/serial.h>
 #include <asm/domain.h>
 #include <asm/guest_access.h>
 #include <asm/insn.h>
@@ -105,7 +106,7 @@ static bool port_is_hypervisors(unsigned int port)
     if ( (port >= 0x20 && port <= 0x21) || (port >= 0xa0 && port <= 0xa1) ||
          (port >= 0x4d0 && port <= 0x4d1) || (port >= 0x40 && port <= 0x43) ||
          port == 0x61 || port == 0x92 || port == 0xf0 || port == 0xcf9 ||
-         (port >= 0x3f8 && port <= 0x3ff) )
+         ns16550_owns_port(port) )
         return true;
     if ( acpi_info.pm_tmr && port >= acpi_info.pm_tmr && port < acpi_info.pm_tmr + 4 )
         return true;
