@@ -137,6 +137,8 @@ static unsigned long avail[NR_ZONES];
 static unsigned long total_avail, total_dirty;
 /* Pages domains claimed (XENMEM_claim_pages) and have not allocated yet. */
 static unsigned long outstanding_claims;
+/* Free pages out of the lists while the idle loop zeroes them (still free). */
+static unsigned long scrubbing_pages;
 static DEFINE_SPINLOCK(heap_lock);
 
 static unsigned int mfn_zone(unsigned long mfn)
@@ -492,7 +494,7 @@ void free_xenheap_pages(void *v, unsigned int order)
 
 unsigned long avail_heap_pages(void)
 {
-    return total_avail;
+    return total_avail + READ_ONCE(scrubbing_pages);
 }
 
 unsigned long dirty_heap_pages(void)
@@ -533,11 +535,13 @@ bool scrub_free_pages(void)
         order--;
         chunk_insert(pg + (1UL << order), order, true);
     }
+    scrubbing_pages += 1UL << order;
     spin_unlock_irqrestore(&heap_lock, flags);
 
     scrub_chunk(pg, order);
 
     spin_lock_irqsave(&heap_lock, flags);
+    scrubbing_pages -= 1UL << order;
     free_chunk(page_to_mfn(pg), order, false);
     spin_unlock_irqrestore(&heap_lock, flags);
     return total_dirty != 0;
