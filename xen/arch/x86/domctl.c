@@ -106,7 +106,11 @@ static long hypercall_init(struct domain *d, unsigned long gmfn)
     return 0;
 }
 
-/* XEN_DOMCTL_shadow_op on a PV domain: nothing to shadow; no log-dirty mode. */
+/*
+ * XEN_DOMCTL_shadow_op on a PV domain, as Debian's Xen 4.17 answers it (built
+ * without shadow paging): log-dirty mode cannot be enabled (-EOPNOTSUPP: no
+ * live migration), every shadow operation is -EINVAL.
+ */
 static long shadow_op(struct domain *d, struct xen_domctl_shadow_op *so)
 {
     if ( d == current->domain )
@@ -117,23 +121,19 @@ static long shadow_op(struct domain *d, struct xen_domctl_shadow_op *so)
         return -EINVAL;
     switch ( so->op )
     {
-    case XEN_DOMCTL_SHADOW_OP_OFF:
-        return 0;                       /* already off */
-    case XEN_DOMCTL_SHADOW_OP_GET_ALLOCATION:
-        so->mb = 0;
-        return 0;
+    case XEN_DOMCTL_SHADOW_OP_ENABLE:
+        if ( !(so->mode & XEN_DOMCTL_SHADOW_ENABLE_LOG_DIRTY) )
+            return -EINVAL;
+        /* fall through */
+    case XEN_DOMCTL_SHADOW_OP_ENABLE_LOGDIRTY:
+        return -EOPNOTSUPP;
     case XEN_DOMCTL_SHADOW_OP_CLEAN:
     case XEN_DOMCTL_SHADOW_OP_PEEK:
         if ( so->mode & ~XEN_DOMCTL_SHADOW_LOGDIRTY_FINAL )
             return -EINVAL;
-        /* fall through */
-    case XEN_DOMCTL_SHADOW_OP_ENABLE:
-    case XEN_DOMCTL_SHADOW_OP_ENABLE_TEST:
-    case XEN_DOMCTL_SHADOW_OP_ENABLE_LOGDIRTY:
-    case XEN_DOMCTL_SHADOW_OP_SET_ALLOCATION:
-        return -EOPNOTSUPP;             /* no shadow paging (live migration) */
+        return -EOPNOTSUPP;             /* never in log-dirty mode */
     }
-    return -EINVAL;
+    return -EINVAL;                     /* OFF, allocations, test mode: no shadow code */
 }
 
 /*

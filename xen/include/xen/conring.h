@@ -30,7 +30,8 @@ static inline u64 conring_read_start(u64 first, u64 prod, bool incremental, u32 
 {
     u64 at = prod - (u32)((u32)prod - index);
 
-    if ( incremental && at > first && at <= prod && at >= prod - (u64)(u32)~0u )
+    /* 'at' lies in (prod - 2^32, prod] by construction (or wrapped above prod). */
+    if ( incremental && at > first && at <= prod )
         return at;
     return first;
 }
