@@ -26,7 +26,6 @@
 #include <xen/spinlock.h>
 #include <xen/softirq.h>
 #include <xen/errno.h>
-#include <xen/domain.h>
 
 struct page_info *frame_table = (struct page_info *)FRAMETABLE_VIRT_START;
 unsigned long max_page;

@@ -45,8 +45,8 @@ static int rangeset_reserve(struct rangeset *rs, unsigned int want,
 
 /*
  * Replace ranges [first, last) of the array by the 'nnew' ranges in 'ins',
- * moving into 'spare' (if given) when the array is too small.  Returns the
- * array to free.
+ * moving into 'spare' when the array is too small.  Returns what the caller
+ * frees (outside the lock): the old array if it moved, else the unused spare.
  */
 static struct rangeset_range *splice(struct rangeset *rs, unsigned int first,
                                      unsigned int last,
@@ -56,22 +56,25 @@ static struct rangeset_range *splice(struct rangeset *rs, unsigned int first,
                                      unsigned int spare_room)
 {
     unsigned int tail = rs->nr - last, n = first + nnew + tail;
-    struct rangeset_range *old = NULL;
+    struct rangeset_range *unused = spare;
 
     if ( n > rs->room )
     {
         BUG_ON(!spare || n > spare_room);
-        memcpy(spare, rs->r, first * sizeof(*spare));
-        memcpy(spare + first + nnew, rs->r + last, tail * sizeof(*spare));
-        old = rs->r;
+        if ( first )
+            memcpy(spare, rs->r, first * sizeof(*spare));
+        if ( tail )
+            memcpy(spare + first + nnew, rs->r + last, tail * sizeof(*spare));
+        unused = rs->r;
         rs->r = spare;
         rs->room = spare_room;
     }
-    else
+    else if ( tail )
         memmove(rs->r + first + nnew, rs->r + last, tail * sizeof(*rs->r));
-    memcpy(rs->r + first, ins, nnew * sizeof(*ins));
+    if ( nnew )
+        memcpy(rs->r + first, ins, nnew * sizeof(*ins));
     rs->nr = n;
-    return old;
+    return unused;
 }
 
 int rangeset_add_range(struct rangeset *rs, unsigned long s, unsigned long e)
@@ -108,10 +111,7 @@ int rangeset_add_range(struct rangeset *rs, unsigned long s, unsigned long e)
     merged.e = first < last ? max(e, rs->r[last - 1].e) : e;
     old = splice(rs, first, last, &merged, 1, spare, spare_room);
     spin_unlock_irqrestore(&rs->lock, flags);
-    if ( old )
-        xfree(old);
-    else
-        xfree(spare);
+    xfree(old);
     return 0;
 }
 
@@ -149,10 +149,7 @@ int rangeset_remove_range(struct rangeset *rs, unsigned long s, unsigned long e)
     }
     old = splice(rs, first, last, keep, nkeep, spare, spare_room);
     spin_unlock_irqrestore(&rs->lock, flags);
-    if ( old )
-        xfree(old);
-    else
-        xfree(spare);
+    xfree(old);
     return 0;
 }
 

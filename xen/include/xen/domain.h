@@ -40,10 +40,6 @@ void send_global_virq(unsigned int virq);
 int set_global_virq_handler(struct domain *d, unsigned int virq);
 void clear_global_virq_handlers(struct domain *d);
 
-/* XENMEM_claim_pages: 0, -EINVAL (a claim exists, or out of range), -ENOMEM. */
-int domain_set_outstanding_pages(struct domain *d, unsigned long pages);
-unsigned long total_outstanding_claims(void);
-
 void vcpu_pause_nosync(struct vcpu *v);
 
 /* Hooks of the grant-table code (weak no-ops until it provides them). */
