@@ -506,10 +506,11 @@ static void dump_domain(struct domain *d)
     unsigned int i;
 
     printk("General information for domain %u:\n", d->domain_id);
-    printk("    refcnt=%d dying=%d (%s) pause_count=%d controller_pause=%d "
-           "privileged=%d\n", atomic_read(&d->refcnt), d->is_dying,
-           dying[d->is_dying % 3], atomic_read(&d->pause_count),
-           d->controller_pause_count, d->is_privileged);
+    printk("    refcnt=%d dying=%d pause_count=%d privileged=%d\n", atomic_read(&d->refcnt),
+           d->is_dying, atomic_read(&d->pause_count), d->is_privileged);
+    printk("    state=%s controller_pause=%d%s%s\n", dying[d->is_dying % 3],
+           d->controller_pause_count, d->is_shut_down ? " shut-down" : "",
+           d->debugger_attached ? " debugged" : "");
     printk("    nr_pages=%lu max_pages=%lu outstanding=%lu\n", d->tot_pages,
            d->max_pages, d->outstanding_pages);
     printk("    handle=");
@@ -524,7 +525,7 @@ static void dump_domain(struct domain *d)
         rangeset_printk(&d->ioport_caps, "I/O Ports", true);
     if ( rangeset_nr_ranges(&d->irq_caps) )
         rangeset_printk(&d->irq_caps, "Interrupts", false);
-    printk("VCPU information and callbacks for domain %u:\n", d->domain_id);
+    printk("VCPU information for domain %u:\n", d->domain_id);
     for_each_vcpu ( d, v )
         dump_vcpu(v);
 }
