@@ -48,13 +48,20 @@ def common_checks(m, ncpus, mem_mib):
     check(ver == ["xen", "4", "17"], "/sys/hypervisor reports xen 4.17, not %s" % ver)
     check(int(m.must("grep -c ^processor /proc/cpuinfo")) == ncpus, "%d vCPUs online" % ncpus)
     total = int(m.must("awk '/^MemTotal/ { print int($2 / 1024) }' /proc/meminfo"))
-    # MemTotal excludes the kernel image, its page array (memmap), other boot
-    # reservations and the 64 MiB swiotlb (contiguous DMA memory obtained with
-    # XENMEM_exchange): 115-135 MiB below dom0_mem for 256 MiB-1 GiB.
-    check(mem_mib * 0.85 - 20 - 64 <= total <= mem_mib, "MemTotal %d MiB for dom0_mem=%dM" % (total, mem_mib))
+    # MemTotal excludes the kernel image, its page array (memmap, also for the
+    # memory dom0 may balloon up to), other boot reservations and the 64 MiB
+    # swiotlb (contiguous DMA memory from XENMEM_exchange).  On Xen 4.17 the same
+    # dom0 with dom0_mem=512M shows 359 MiB.
+    check(mem_mib * 0.75 - 80 <= total <= mem_mib, "MemTotal %d MiB for dom0_mem=%dM" % (total, mem_mib))
     check(m.must("cat /run/hook").strip() == "hook ran as 0", "/etc/dom0.d hook ran")
     check(m.must("xenstore-read /local/domain/0/name").strip() == "Domain-0",
           "xenstored answers with dom0's name")
+    # Through dom0's kernel (its xenbus ring, served by our xenstored), both ways.
+    m.must("XENSTORED_PATH=/dev/xen/xenbus xenstore-write /local/domain/0/test-ring ok")
+    check(m.must("xenstore-read /local/domain/0/test-ring").strip() == "ok",
+          "a write through the kernel's xenbus ring reaches xenstored")
+    check(m.must("XENSTORED_PATH=/dev/xen/xenbus xenstore-read /local/domain/0/name").strip()
+          == "Domain-0", "a read through the kernel's xenbus ring")
     # Every vCPU takes its own timer VIRQ ("timerN", counted in column N).
     lines = m.must("grep -E ' timer[0-9]+$' /proc/interrupts").splitlines()
     for cpu in range(ncpus):

@@ -66,9 +66,6 @@ TEST(refuses_as_xen)
     CHECK_CONFIG(c.arch.emulation_flags = XEN_X86_EMU_PIT | XEN_X86_EMU_HPET, -EOPNOTSUPP);
     CHECK_CONFIG(c.grant_opts = 0, -EINVAL);
     CHECK_CONFIG(c.grant_opts = XEN_DOMCTL_GRANT_version(2), -EINVAL);
-    CHECK_CONFIG(c.max_grant_frames = 0, -EINVAL);
-    CHECK_CONFIG(c.max_grant_frames = 65, -EINVAL);
-    CHECK_CONFIG(c.max_maptrack_frames = 1025, -EINVAL);
     CHECK_CONFIG(c.cpupool_id = 1, -ESRCH);
 }
 

@@ -22,6 +22,7 @@
 #include <xen/domain.h>
 #include <asm/processor.h>
 #include <xen/event.h>
+#include <xen/grant_table.h>
 #include <xen/shutdown.h>
 #include <asm/pv/domain.h>
 #include <public/domctl.h>
@@ -30,24 +31,6 @@ struct domain *idle_domain;
 struct vcpu *idle_vcpu[NR_CPUS];
 struct domain *domain_list;
 DEFINE_RWLOCK(domlist_lock);
-
-/*
- * Grant tables (common/grant_table.c) set up, release and free a domain's
- * table through these; until that code provides them, a domain has none.
- */
-__attribute__((weak)) int grant_table_init(struct domain *d, int max_grant_frames,
-                                           int max_maptrack_frames)
-{
-    return 0;
-}
-
-__attribute__((weak)) void gnttab_release_mappings(struct domain *d)
-{
-}
-
-__attribute__((weak)) void grant_table_destroy(struct domain *d)
-{
-}
 
 static struct domain *alloc_domain_struct(domid_t domid, unsigned int max_vcpus)
 {
@@ -145,6 +128,7 @@ static void domain_free(struct domain *d)
     struct vcpu *v, *next;
 
     clear_global_virq_handlers(d);
+    domain_watchdog_kill(d);
     evtchn_destroy(d);
     grant_table_destroy(d);
     for ( v = d->vcpu[0]; v; v = next )
@@ -191,8 +175,6 @@ struct domain *domain_create(domid_t domid, const struct xen_domctl_createdomain
     d->options = config->flags;
     d->ssidref = config->ssidref;
     memcpy(d->handle, config->handle, sizeof(d->handle));
-    d->max_grant_frames = config->max_grant_frames;
-    d->max_maptrack_frames = config->max_maptrack_frames;
     /* Keep every new domain paused until its builder unpauses it (as Xen). */
     d->controller_pause_count = 1;
     atomic_set(&d->pause_count, 1);
@@ -214,7 +196,6 @@ struct domain *domain_create(domid_t domid, const struct xen_domctl_createdomain
         free_domain_struct(d);
         return NULL;
     }
-
     write_lock(&domlist_lock);
     for ( pd = &domain_list; *pd && (*pd)->domain_id < domid; pd = &(*pd)->next_in_list )
         ;
@@ -281,17 +262,6 @@ void put_domain(struct domain *d)
         domain_destroy(d);
 }
 
-/* The timers that could still act on a dying domain. */
-static void domain_kill_timers(struct domain *d)
-{
-    unsigned int i;
-
-    for ( i = 0; i < 2; i++ )
-        if ( d->watchdog_inuse & (1u << i) )
-            kill_timer(&d->watchdog_timer[i]);
-    d->watchdog_inuse = 0;
-}
-
 int domain_kill(struct domain *d)
 {
     int rc;
@@ -305,7 +275,7 @@ int domain_kill(struct domain *d)
         domain_pause(d);
         d->is_dying = DOMDYING_dying;
         smp_mb();
-        domain_kill_timers(d);
+        domain_watchdog_kill(d);
         domain_set_outstanding_pages(d, 0);
         /* fall through */
     case DOMDYING_dying:

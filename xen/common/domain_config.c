@@ -4,7 +4,8 @@
  *
  * The checks and their order are Xen 4.17's sanitise_domain_config(),
  * arch_sanitise_domain_config(), arch_domain_create() (emulation flags),
- * grant_table_init() and sched_init_domain() (CPU pool), on a host where
+ * grant_table_init() (the version; the frame limits are checked there) and
+ * sched_init_domain() (CPU pool), on a host where
  * HVM, the IOMMU, vmtrace, the vPMU and tboot are not available.
  */
 #include <xen/lib.h>
@@ -54,12 +55,11 @@ int domain_config_check(const struct xen_domctl_createdomain *c)
         return -EINVAL;
     if ( emu != 0 && emu != XEN_X86_EMU_PIT )
         return -EOPNOTSUPP;
-    /* grant_table_init(): a version we offer, frames within the limits. */
+    /*
+     * grant_table_init(): a version we offer (it checks the frame limits,
+     * gnttab_max_frames= and gnttab_max_maptrack_frames=, itself).
+     */
     if ( gver < 1 || gver > DOMCTL_MAX_GRANT_VERSION )
-        return -EINVAL;
-    if ( (c->max_grant_frames >= 0 &&
-          (c->max_grant_frames < 1 || c->max_grant_frames > DOMCTL_MAX_GRANT_FRAMES)) ||
-         c->max_maptrack_frames > (int)DOMCTL_MAX_MAPTRACK_FRAMES )
         return -EINVAL;
     /* sched_init_domain(): only CPU pool 0 exists. */
     if ( c->cpupool_id != 0 )

@@ -29,6 +29,7 @@ obj-y += arch/x86/pv/dom0_build.o
 obj-y += arch/x86/pv/domain.o
 obj-y += arch/x86/pv/emul-priv-op.o
 obj-y += arch/x86/pv/entry.o
+obj-y += arch/x86/pv/grant_table.o
 obj-y += arch/x86/pv/hypercall.o
 obj-y += arch/x86/pv/mm.o
 obj-y += arch/x86/pv/ro-page-fault.o

@@ -83,6 +83,14 @@ unsigned long dom0_compute_nr_pages(unsigned long avail)
     return want >> PAGE_SHIFT;
 }
 
+/* Dom0's reservation limit: dom0_mem=max:N, else none (~0U), as in Xen 4.17. */
+unsigned long dom0_max_pages(unsigned long avail)
+{
+    if ( dom0_mem.max.kind == DOM0_SIZE_NONE )
+        return ~0U;
+    return dom0_size_resolve(&dom0_mem.max, (u64)avail << PAGE_SHIFT) >> PAGE_SHIFT;
+}
+
 static const char *kernel_format(const u8 *p, u64 size)
 {
     if ( size >= 64 && p[0] == 0x7f && p[1] == 'E' && p[2] == 'L' && p[3] == 'F' )

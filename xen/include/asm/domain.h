@@ -39,7 +39,6 @@ struct pv_vcpu {
     unsigned long syscall_callback_eip;
     unsigned long syscall32_callback_eip;
     unsigned long sysenter_callback_eip;
-    unsigned long nmi_callback_eip;
     unsigned int callback_mask_events;
 
     /* Segment state, saved and restored on context switch. */
@@ -71,6 +70,7 @@ struct pv_vcpu {
 
     /* A fault to deliver on the next return to the guest. */
     bool trap_pending;
+    bool nmi_pending;               /* VCPUOP_send_nmi from any CPU: set atomically */
     u8 trap_vector;
     bool trap_has_error;
     u32 trap_error;

@@ -17,8 +17,6 @@ struct vcpu;
  * most PERDOMAIN_MAX_VCPUS vCPUs in the per-domain area.
  */
 #define MAX_VIRT_CPUS               8192
-#define DOMCTL_MAX_GRANT_FRAMES     64      /* gnttab_max_frames default */
-#define DOMCTL_MAX_MAPTRACK_FRAMES  1024    /* gnttab_max_maptrack_frames default */
 #define DOMCTL_MAX_GRANT_VERSION    1       /* v2 is not offered (physinfo says so) */
 
 /*
@@ -41,11 +39,6 @@ int set_global_virq_handler(struct domain *d, unsigned int virq);
 void clear_global_virq_handlers(struct domain *d);
 
 void vcpu_pause_nosync(struct vcpu *v);
-
-/* Hooks of the grant-table code (weak no-ops until it provides them). */
-int grant_table_init(struct domain *d, int max_grant_frames, int max_maptrack_frames);
-void gnttab_release_mappings(struct domain *d);
-void grant_table_destroy(struct domain *d);
 
 /* PIRQs (arch/x86/pirq.c; weak defaults in domctl.c until it provides them). */
 unsigned int domain_nr_pirqs(const struct domain *d);

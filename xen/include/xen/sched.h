@@ -134,7 +134,6 @@ struct domain {
 
     struct grant_table *grant_table;
     unsigned int max_grant_frames;
-    unsigned int max_maptrack_frames;
 
     /* What of the machine it may use besides its memory (XEN_DOMCTL_*_permission). */
     struct rangeset iomem_caps;     /* machine frames */
@@ -181,6 +180,7 @@ void domain_shutdown_notify(struct domain *d);
 void domain_shutdown(struct domain *d, unsigned int reason);
 /* XEN_DOMCTL_resumedomain: undo a shutdown (a suspended guest carries on). */
 void domain_resume(struct domain *d);
+void domain_watchdog_kill(struct domain *d);
 
 /* Wake a vCPU blocked in SCHEDOP_block/poll. */
 void vcpu_unblock(struct vcpu *v);

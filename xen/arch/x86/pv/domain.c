@@ -47,7 +47,9 @@ int pv_domain_initialise(struct domain *d, bool privileged)
     pg = virt_to_page(s);
     pg->owner = d->domain_id;
     pg->count_info = PGC_xen_heap | PGC_allocated | 1;
-    pg->type_info = 0;
+    /* Typed writable for good (as Xen's share_xen_page_with_guest): it can
+     * never become a page table or descriptor page. */
+    pg->type_info = PGT_writable_page | PGT_validated | 1;
     d->arch.pv.shared_info = s;
 
     rc = pv_perdomain_init(d);
@@ -73,6 +75,7 @@ void pv_domain_destroy(struct domain *d)
         struct page_info *pg = virt_to_page(d->arch.pv.shared_info);
 
         pg->count_info = PGC_xen_heap;
+        pg->type_info = 0;
         pg->owner = DOMID_XEN;
         free_xenheap_page(d->arch.pv.shared_info);
         d->arch.pv.shared_info = NULL;
@@ -275,7 +278,26 @@ int arch_set_info_guest(struct vcpu *v, const vcpu_guest_context_t *c)
     if ( c->gdt_ents > FIRST_RESERVED_GDT_ENTRY || c->ldt_ents > 8192 ||
          (c->ldt_base & ~PAGE_MASK) )
         return -EINVAL;
-    if ( !guest_range_ok(c->user_regs.rip, 1) || !guest_range_ok(c->event_callback_eip, 0) )
+    /*
+     * Every address the hypervisor will load into a register or jump the guest
+     * to must be canonical (Xen checks the same set): a bad segment base would
+     * fault in WRMSR at the next context switch, inside the hypervisor.
+     */
+    if ( !is_canonical_address(c->user_regs.rip) ||
+         !is_canonical_address(c->user_regs.rsp) ||
+         !is_canonical_address(c->fs_base) ||
+         !is_canonical_address(c->gs_base_kernel) ||
+         !is_canonical_address(c->gs_base_user) ||
+         !is_canonical_address(c->ldt_base) ||
+         !is_canonical_address(c->kernel_sp) ||
+         !is_canonical_address(c->event_callback_eip) ||
+         !is_canonical_address(c->failsafe_callback_eip) ||
+         !is_canonical_address(c->syscall_callback_eip) )
+        return -EINVAL;
+    for ( i = 0; i < 256; i++ )
+        if ( !is_canonical_address(c->trap_ctxt[i].address) )
+            return -EINVAL;
+    if ( !mfn_valid(cr3) || (ucr3 && !mfn_valid(ucr3)) )
         return -EINVAL;
 
     /*

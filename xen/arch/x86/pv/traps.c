@@ -252,6 +252,12 @@ void pv_exit_work(void)
             deliver_pending_trap(v, regs);
             continue;
         }
+        if ( READ_ONCE(v->arch.pv.nmi_pending) &&
+             __atomic_exchange_n(&v->arch.pv.nmi_pending, false, __ATOMIC_SEQ_CST) )
+        {
+            pv_inject_trap(v, 2, false, 0);
+            continue;
+        }
         vi = pv_vcpu_info(v);
         if ( vi->evtchn_upcall_pending && !vi->evtchn_upcall_mask &&
              v->arch.pv.event_callback_eip )
@@ -563,7 +569,15 @@ static long register_callback(struct vcpu *v, const struct callback_register *re
     case CALLBACKTYPE_syscall:  slot = &v->arch.pv.syscall_callback_eip; break;
     case CALLBACKTYPE_syscall32: slot = &v->arch.pv.syscall32_callback_eip; break;
     case CALLBACKTYPE_sysenter: slot = &v->arch.pv.sysenter_callback_eip; break;
-    case CALLBACKTYPE_nmi:      slot = &v->arch.pv.nmi_callback_eip; break;
+    case CALLBACKTYPE_nmi:
+        /* As Xen: the NMI callback is trap-table entry 2. */
+        if ( reg->address && !guest_range_ok(reg->address, 1) )
+            return -EINVAL;
+        v->arch.pv.trap_ctxt[2].vector = 2;
+        v->arch.pv.trap_ctxt[2].flags = 0;
+        v->arch.pv.trap_ctxt[2].cs = FLAT_KERNEL_CS;
+        v->arch.pv.trap_ctxt[2].address = reg->address;
+        return 0;
     default:
         return -ENOSYS;
     }
@@ -711,11 +725,13 @@ long do_set_segment_base(unsigned int which, unsigned long base)
 {
     struct vcpu *v = current;
 
+    /* A non-canonical base would #GP in WRMSR, inside the hypervisor. */
+    if ( which <= SEGBASE_GS_KERNEL && !is_canonical_address(base) )
+        return -EINVAL;
+
     switch ( which )
     {
     case SEGBASE_FS:
-        if ( !guest_range_ok(base, 1) && base )
-            return -EINVAL;
         wrmsr(MSR_FS_BASE, base);
         v->arch.pv.fs_base = base;
         return 0;
