@@ -337,6 +337,97 @@ static void destroy(domid_t dom, unsigned long free_before)
           free_pages(), free_before);
 }
 
+/*
+ * A short life: create, give memory, build, start, wait for its first event.
+ * Returns the report page (mapped at REPORT_SLOT) or NULL.
+ */
+static struct domu_report *boot_short(struct pvbuild *b, evtchn_port_t *local, const char *what)
+{
+    struct xen_domctl_createdomain cfg;
+    struct xen_domctl_getdomaininfo info;
+    struct xen_domctl op = { .cmd = XEN_DOMCTL_max_vcpus };
+    struct evtchn_alloc_unbound au = { .remote_dom = 0 };
+    struct domu_report *r;
+    domid_t dom = 0;
+
+    createdomain_defaults(&cfg, 1);
+    if ( !check_eq(create_domain(&cfg, &dom), 0, what) )
+        return NULL;
+    b->domid = dom;
+    op.domain = dom;
+    op.u.max_vcpus.max = 1;
+    check_eq(do_domctl(&op), 0, "max_vcpus 1");
+    check_eq(getdomaininfo(dom, &info), 0, "getdomaininfo");
+    b->shared_info_mfn = info.shared_info_frame;
+    check_eq(set_max_mem_pages(dom, NR_PAGES), 0, "max_mem");
+    if ( !check_eq(pvbuild_populate(b), 0, "populate") )
+        return NULL;
+    au.dom = dom;
+    check_eq(HYPERVISOR_event_channel_op(EVTCHNOP_alloc_unbound, &au), 0, "alloc_unbound");
+    check_eq(evtchn_bind_interdomain(dom, au.port, local), 0, "bind_interdomain");
+    evtchn_set_handler(*local, count_event, (void *)&domu_events);
+    evtchn_unmask(*local);
+    pv_sleep(MILLISECS(1));
+    domu_events = 0;
+    b->store_evtchn = b->console_evtchn = au.port;
+    if ( !check_eq(pvbuild_load(b), 0, "build") )
+        return NULL;
+    map_report(b, &r);
+    check_eq(domctl_simple(XEN_DOMCTL_unpausedomain, dom), 0, "start");
+    if ( !check(wait_count(&domu_events, 0, SECONDS(10)), "its first event") )
+        return NULL;
+    return r;
+}
+
+/* The domU crashes (an exception without a handler): shutdown code 3. */
+static void crash_life(struct pvbuild *b, unsigned long free_before)
+{
+    struct xen_domctl_getdomaininfo info;
+    struct domu_report *r;
+    evtchn_port_t local;
+    unsigned int exc;
+
+    r = boot_short(b, &local, "createdomain (to crash)");
+    if ( !r )
+        return;
+    exc = dom_exc_events;
+    r->command = DOMU_CMD_CRASH;
+    check_eq(evtchn_send(local), 0, "crash request");
+    check(wait_count(&dom_exc_events, exc, SECONDS(5)), "VIRQ_DOM_EXC on the crash");
+    check_eq(getdomaininfo(b->domid, &info), 0, "getdomaininfo after the crash");
+    check(info.flags & XEN_DOMINF_shutdown, "shutdown flag (flags %#x)", info.flags);
+    check_eq((info.flags >> XEN_DOMINF_shutdownshift) & XEN_DOMINF_shutdownmask,
+             SHUTDOWN_crash, "shutdown code: crash");
+    pvbuild_map_foreign(b->domid, chain_slot(REPORT_SLOT), ~0UL, false);
+    mmuext_one(MMUEXT_TLB_FLUSH_LOCAL, 0, 0);
+    check_eq(destroy_domain(b->domid), 0, "destroy the crashed domU");
+    check_eq(getdomaininfo(b->domid, &info) == 0 && info.domain == b->domid, 0,
+             "the crashed domU is gone");
+    check(free_pages() + 64 >= free_before, "memory back after the crash");
+}
+
+/* Destroyed while it runs ("xl destroy"): no shutdown first. */
+static void destroy_running(struct pvbuild *b, unsigned long free_before)
+{
+    struct xen_domctl_getdomaininfo info;
+    struct domu_report *r;
+    evtchn_port_t local;
+    unsigned int exc;
+
+    r = boot_short(b, &local, "createdomain (to destroy while running)");
+    if ( !r )
+        return;
+    pvbuild_map_foreign(b->domid, chain_slot(REPORT_SLOT), ~0UL, false);
+    mmuext_one(MMUEXT_TLB_FLUSH_LOCAL, 0, 0);
+    exc = dom_exc_events;
+    check_eq(destroy_domain(b->domid), 0, "destroy the running domU");
+    check(wait_count(&dom_exc_events, exc, SECONDS(5)), "VIRQ_DOM_EXC on destruction");
+    check_eq(getdomaininfo(b->domid, &info) == 0 && info.domain == b->domid, 0,
+             "the destroyed domU is gone");
+    check_eq(evtchn_send(local), 0, "sending on a port whose other end is gone");
+    check(free_pages() + 64 >= free_before, "memory back after destroying it running");
+}
+
 void test_main(void)
 {
     struct xen_domctl_createdomain cfg;
@@ -393,5 +484,7 @@ void test_main(void)
     if ( r && r->stage == DOMU_STAGE_LOOPING )
         shut_down(dom, local, r);
     destroy(dom, free_before);
+    crash_life(&b, free_before);
+    destroy_running(&b, free_before);
     test_success();
 }

@@ -19,6 +19,7 @@
 #define DOMU_CMD_NONE       0
 #define DOMU_CMD_SHUTDOWN   1               /* SCHEDOP_shutdown(command_arg) */
 #define DOMU_CMD_ECHO       2               /* send an event back */
+#define DOMU_CMD_CRASH      3               /* execute UD2 with no trap table */
 
 /* What the domU tried, as a guest that is not privileged; rc[] holds the answer. */
 enum domu_probe {

@@ -208,6 +208,9 @@ void domu_main(start_info_t *si)
             r->command = DOMU_CMD_NONE;
             evtchn_send(port);
             break;
+        case DOMU_CMD_CRASH:
+            asm volatile ( "ud2" );     /* no handler: the hypervisor crashes us */
+            break;
         }
     }
 }
