@@ -21,6 +21,7 @@
 #include <xen/sched.h>
 #include <xen/time.h>
 #include <xen/xenctl_bitmap.h>
+#include <asm/cpufeature.h>
 #include <asm/guest_access.h>
 #include <asm/hypercall.h>
 #include <asm/pv/domain.h>
@@ -28,6 +29,21 @@
 
 static DEFINE_SPINLOCK(domctl_lock);
 static struct domid_picker domid_rover;
+
+/* Physical address width, and the one Xen reports as gpaddr_bits (CPUID 0x80000008). */
+static unsigned int paddr_bits(void)
+{
+    unsigned int bits = boot_cpu_data.ext8_eax & 0xff;
+
+    return bits ? bits : 36;
+}
+
+static unsigned int hap_paddr_bits(void)
+{
+    unsigned int bits = (boot_cpu_data.ext8_eax >> 16) & 0xff;
+
+    return bits ? bits : paddr_bits();
+}
 
 /* Highest NUMA node number + 1 in Xen's node bitmaps; we have node 0 only. */
 #define MAX_NUMNODES 64
@@ -113,10 +129,12 @@ void getdomaininfo(struct domain *d, struct xen_domctl_getdomaininfo *info)
     info->outstanding_pages = d->outstanding_pages;
     /* A PV domain's "GMFN" of shared_info is its machine frame. */
     info->shared_info_frame = virt_to_mfn(d->arch.pv.shared_info);
-    info->ssidref = d->ssidref;
+    info->ssidref = 0;                  /* no XSM */
     memcpy(info->handle, d->handle, sizeof(info->handle));
     info->cpupool = 0;
-    /* PV: no emulation flags, and no guest-physical address width (no HAP). */
+    /* As Xen's arch_get_domain_info: the PIT is emulated for a PV domain 0. */
+    info->arch_config.emulation_flags = d->is_privileged ? XEN_X86_EMU_PIT : 0;
+    info->gpaddr_bits = hap_paddr_bits();
 }
 
 /* XEN_DOMCTL_getdomaininfo: d, or with none the next domain up from 'dom'. */
@@ -383,6 +401,27 @@ static long domctl_set_target(struct domain *d, domid_t target)
     return ret;
 }
 
+/*
+ * XEN_DOMCTL_memory_mapping: I/O memory into an HVM guest's physical map.
+ * For a PV domain, as in Xen, only the checks: a wrapping or too wide range
+ * is -EINVAL, frames the caller or the domain may not use -EPERM; then
+ * nothing to do (a PV domain maps them itself, XEN_DOMCTL_iomem_permission).
+ */
+static long memory_mapping(struct domain *d, const struct xen_domctl_memory_mapping *mm)
+{
+    struct domain *curr = current->domain;
+    unsigned long mfn = mm->first_mfn, last = mfn + mm->nr_mfns - 1;
+
+    if ( last < mfn || ((mfn | last) >> (paddr_bits() - PAGE_SHIFT)) ||
+         mm->first_gfn + mm->nr_mfns - 1 < mm->first_gfn )
+        return -EINVAL;
+    if ( (!curr->arch.pv.io_privileged &&
+          !rangeset_contains_range(&curr->iomem_caps, mfn, last)) ||
+         (!d->arch.pv.io_privileged && !rangeset_contains_range(&d->iomem_caps, mfn, last)) )
+        return -EPERM;
+    return 0;
+}
+
 /* One operation on d (NULL only for createdomain and getdomaininfo). */
 static long domctl_op(struct xen_domctl *op, struct domain *d,
                       XEN_GUEST_HANDLE_PARAM(void) u_domctl, bool *copyback)
@@ -514,6 +553,16 @@ static long domctl_op(struct xen_domctl *op, struct domain *d,
     case XEN_DOMCTL_set_paging_mempool_size:
         return -EOPNOTSUPP;             /* PV: no paging pool (Xen's answer too) */
 
+    case XEN_DOMCTL_memory_mapping:
+        return memory_mapping(d, &op->u.memory_mapping);
+
+    case XEN_DOMCTL_vmtrace_op:
+        return -EINVAL;                 /* no trace buffers (vmtrace_size 0), as Xen */
+
+    case XEN_DOMCTL_psr_cmt_op:
+    case XEN_DOMCTL_psr_alloc:
+        return -ENODEV;                 /* no PSR: Xen's answer without it */
+
     /* Known, but not offered here (see docs/hypervisor/domctl.md). */
     case XEN_DOMCTL_soft_reset:
     case XEN_DOMCTL_setvnumainfo:
@@ -524,11 +573,6 @@ static long domctl_op(struct xen_domctl *op, struct domain *d,
     case XEN_DOMCTL_deassign_device:
     case XEN_DOMCTL_test_assign_device:
     case XEN_DOMCTL_get_device_group:
-    case XEN_DOMCTL_memory_mapping:
-    case XEN_DOMCTL_psr_cmt_op:
-    case XEN_DOMCTL_psr_alloc:
-    case XEN_DOMCTL_vuart_op:
-    case XEN_DOMCTL_vmtrace_op:
     case XEN_DOMCTL_set_access_required:
         return -EOPNOTSUPP;
     }

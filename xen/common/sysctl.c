@@ -294,16 +294,18 @@ static long sysctl_op(struct xen_sysctl *op, XEN_GUEST_HANDLE_PARAM(void) u_sysc
 
     /* Known, but not offered here (see docs/hypervisor/domctl.md). */
     case XEN_SYSCTL_tbuf_op:
-    case XEN_SYSCTL_perfc_op:
     case XEN_SYSCTL_availheap:
     case XEN_SYSCTL_get_pmstat:
     case XEN_SYSCTL_pm_op:
     case XEN_SYSCTL_page_offline_op:
-    case XEN_SYSCTL_lockprof_op:
-    case XEN_SYSCTL_coverage_op:
     case XEN_SYSCTL_pcitopoinfo:
-    case XEN_SYSCTL_livepatch_op:
+    case XEN_SYSCTL_coverage_op:        /* Xen without coverage: the same */
         return -EOPNOTSUPP;
+    /* A release build of Xen has no perf counters, lock profiling or livepatch. */
+    case XEN_SYSCTL_perfc_op:
+    case XEN_SYSCTL_lockprof_op:
+    case XEN_SYSCTL_livepatch_op:
+        return -ENOSYS;
     }
     *copyback = false;
     return arch_do_sysctl(op, u_sysctl, copyback_err);

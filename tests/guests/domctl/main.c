@@ -41,6 +41,17 @@ static void interface_versions(void)
     s.interface_version = XEN_SYSCTL_INTERFACE_VERSION;
     s.cmd = 999;
     check_eq(HYPERVISOR_sysctl(&s), -ENOSYS, "unknown sysctl");
+    s.cmd = XEN_SYSCTL_perfc_op;
+    check_eq(HYPERVISOR_sysctl(&s), -ENOSYS, "perf counters (not in a release build)");
+    s.cmd = XEN_SYSCTL_lockprof_op;
+    check_eq(HYPERVISOR_sysctl(&s), -ENOSYS, "lock profiling (not in a release build)");
+    s.cmd = XEN_SYSCTL_coverage_op;
+    check_eq(HYPERVISOR_sysctl(&s), -EOPNOTSUPP, "coverage (not in a release build)");
+    s.cmd = XEN_SYSCTL_psr_cmt_op;
+    check_eq(HYPERVISOR_sysctl(&s), -ENODEV, "PSR monitoring: none");
+    d.domain = 0;
+    d.cmd = XEN_DOMCTL_gdbsx_domstatus;
+    check_eq(HYPERVISOR_domctl(&d), -ENOSYS, "gdbsx (not in a release build)");
 }
 
 static void host_info(void)
@@ -570,6 +581,20 @@ static void misc(domid_t dom)
 
     memset(&op, 0, sizeof(op));
     check_eq(dctl(&op, XEN_DOMCTL_gethvmcontext, dom), -EINVAL, "HVM context of a PV domain");
+    check_eq(dctl(&op, XEN_DOMCTL_debug_op, dom), -EINVAL, "debug_op on a PV domain");
+    check_eq(dctl(&op, XEN_DOMCTL_vmtrace_op, dom), -EINVAL, "vmtrace without trace buffers");
+    check_eq(dctl(&op, XEN_DOMCTL_psr_cmt_op, dom), -ENODEV, "PSR monitoring: none");
+    check_eq(dctl(&op, XEN_DOMCTL_audit_p2m, dom), -ENOSYS, "P2M audit (not in a release build)");
+    check_eq(dctl(&op, XEN_DOMCTL_get_paging_mempool_size, dom), -EOPNOTSUPP,
+             "paging mempool of a PV domain");
+    op.u.memory_mapping.first_mfn = 0xfed00;
+    op.u.memory_mapping.nr_mfns = 1;
+    op.u.memory_mapping.add_mapping = DPCI_ADD_MAPPING;
+    check_eq(dctl(&op, XEN_DOMCTL_memory_mapping, dom), 0,
+             "memory_mapping of permitted frames (PV: nothing to map)");
+    op.u.memory_mapping.nr_mfns = 0;
+    check_eq(dctl(&op, XEN_DOMCTL_memory_mapping, dom), -EINVAL, "memory_mapping of no frames");
+    memset(&op, 0, sizeof(op));
     op.u.vcpuextstate.vcpu = 0;
     check_eq(dctl(&op, XEN_DOMCTL_getvcpuextstate, dom), 0, "vCPU extended state size");
     check(op.u.vcpuextstate.size >= 16, "extended state of %lu bytes",
@@ -660,6 +685,9 @@ void test_main(void)
     check_eq(info.max_vcpu_id, 1, "domain 0's vCPUs");
     check_eq((info.flags >> XEN_DOMINF_shutdownshift) & XEN_DOMINF_shutdownmask, 255,
              "domain 0 has no shutdown code");
+    check_eqx(info.arch_config.emulation_flags, XEN_X86_EMU_PIT, "domain 0: the PIT emulated");
+    check(info.gpaddr_bits >= 32 && info.gpaddr_bits <= 52, "gpaddr_bits %u",
+          info.gpaddr_bits);
     before = count_domains();
     check(before >= 1, "getdomaininfolist: %ld domains", before);
 

@@ -246,8 +246,6 @@ static long cpu_policy_op(struct domain *d, unsigned int cmd, struct xen_domctl_
 long arch_do_domctl(struct xen_domctl *op, struct domain *d,
                     XEN_GUEST_HANDLE_PARAM(void) u_domctl, bool *copyback)
 {
-    struct domain *curr = current->domain;
-
     switch ( op->cmd )
     {
     case XEN_DOMCTL_shadow_op:
@@ -329,8 +327,7 @@ long arch_do_domctl(struct xen_domctl *op, struct domain *d,
     case XEN_DOMCTL_set_vcpu_msrs:
         return -EOPNOTSUPP;             /* save/restore of PV guests: not yet */
 
-    case XEN_DOMCTL_audit_p2m:
-        return d == curr ? -EPERM : -EOPNOTSUPP;
     }
+    /* Unknown, or absent from a release build of Xen (P2M audit, gdbsx). */
     return -ENOSYS;
 }

@@ -169,9 +169,10 @@ long arch_do_sysctl(struct xen_sysctl *op, XEN_GUEST_HANDLE_PARAM(void) u_sysctl
         return ret;
     }
 
-    case XEN_SYSCTL_cpu_hotplug:
     case XEN_SYSCTL_psr_cmt_op:
     case XEN_SYSCTL_psr_alloc:
+        return -ENODEV;                 /* no PSR: Xen's answer without it */
+    case XEN_SYSCTL_cpu_hotplug:
     case XEN_SYSCTL_get_cpu_levelling_caps:
         return -EOPNOTSUPP;
     }

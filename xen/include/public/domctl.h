@@ -346,6 +346,20 @@ struct xen_domctl_ioport_permission {
     uint8_t allow_access; /* IN: non-zero to allow */
 };
 
+/*
+ * XEN_DOMCTL_memory_mapping: map (or unmap) machine frames of I/O memory
+ * into an HVM guest's physical address space.
+ */
+#define DPCI_ADD_MAPPING 1
+#define DPCI_REMOVE_MAPPING 0
+struct xen_domctl_memory_mapping {
+    uint64_aligned_t first_gfn; /* IN: first guest frame */
+    uint64_aligned_t first_mfn; /* IN: first machine frame */
+    uint64_aligned_t nr_mfns;   /* IN: frames, more than 0 */
+    uint32_t add_mapping;       /* IN: DPCI_ADD_MAPPING or DPCI_REMOVE_MAPPING */
+    uint32_t padding;           /* IN: zero */
+};
+
 /* XEN_DOMCTL_hypercall_init: fill a page of the domain with hypercall stubs. */
 struct xen_domctl_hypercall_init {
     uint64_aligned_t gmfn; /* IN */
@@ -554,6 +568,7 @@ struct xen_domctl {
         struct xen_domctl_iomem_permission iomem_permission;
         struct xen_domctl_ioport_permission ioport_permission;
         struct xen_domctl_hypercall_init hypercall_init;
+        struct xen_domctl_memory_mapping memory_mapping;
         struct xen_domctl_settimeoffset settimeoffset;
         struct xen_domctl_tsc_info tsc_info;
         struct xen_domctl_hvmcontext hvmcontext;
