@@ -464,9 +464,15 @@ static void dump_vcpu(const struct vcpu *v)
            v->vcpu_id, v->processor, v->is_running ? 'T' : 'F',
            atomic_read(&v->pause_count), v->pause_flags,
            runstate_names[v->runstate.state & 3]);
-    if ( !is_idle_vcpu(v) && cpumask_weight(&v->cpu_hard_affinity) < num_online_cpus() )
-        printk("    VCPU%u: hard affinity %*pb\n", v->vcpu_id, (int)nr_cpu_ids,
-               v->cpu_hard_affinity.bits);
+    if ( !is_idle_vcpu(v) && cpumask_weight(&v->cpu_hard_affinity) < NR_CPUS )
+    {
+        unsigned int w = (nr_cpu_ids + BITS_PER_LONG - 1) / BITS_PER_LONG;
+
+        printk("    VCPU%u: hard affinity", v->vcpu_id);
+        while ( w-- > 0 )
+            printk(" %016lx", v->cpu_hard_affinity.bits[w]);
+        printk("\n");
+    }
 }
 
 static void dump_domain(struct domain *d)
