@@ -428,6 +428,43 @@ static void destroy_running(struct pvbuild *b, unsigned long free_before)
     check(free_pages() + 64 >= free_before, "memory back after destroying it running");
 }
 
+/* Domain 0 shuts it down (SCHEDOP_remote_shutdown), then resumes it. */
+static void remote_shutdown_and_resume(struct pvbuild *b, unsigned long free_before)
+{
+    struct sched_remote_shutdown rs = { .reason = SHUTDOWN_poweroff };
+    struct xen_domctl_getdomaininfo info;
+    struct domu_report *r;
+    evtchn_port_t local;
+    unsigned int exc, echoes;
+
+    r = boot_short(b, &local, "createdomain (to shut down from outside)");
+    if ( !r )
+        return;
+    exc = dom_exc_events;
+    rs.domain_id = b->domid;
+    check_eq(HYPERVISOR_sched_op(SCHEDOP_remote_shutdown, &rs), 0, "SCHEDOP_remote_shutdown");
+    check(wait_count(&dom_exc_events, exc, SECONDS(5)), "VIRQ_DOM_EXC on remote shutdown");
+    check_eq(getdomaininfo(b->domid, &info), 0, "getdomaininfo after remote shutdown");
+    check(info.flags & XEN_DOMINF_shutdown, "shutdown flag (flags %#x)", info.flags);
+    check_eq((info.flags >> XEN_DOMINF_shutdownshift) & XEN_DOMINF_shutdownmask,
+             SHUTDOWN_poweroff, "shutdown code: poweroff");
+    echoes = domu_events;
+    r->command = DOMU_CMD_ECHO;
+    check_eq(evtchn_send(local), 0, "event to the shut-down domU");
+    pv_sleep(MILLISECS(50));
+    check_eq(domu_events, echoes, "a shut-down domU does not run");
+    check_eq(domctl_simple(XEN_DOMCTL_resumedomain, b->domid), 0, "resumedomain");
+    check_eq(getdomaininfo(b->domid, &info), 0, "getdomaininfo after resume");
+    check(!(info.flags & XEN_DOMINF_shutdown), "no shutdown flag (flags %#x)", info.flags);
+    check_eq((info.flags >> XEN_DOMINF_shutdownshift) & XEN_DOMINF_shutdownmask, 255,
+             "the shutdown code is cleared");
+    check(wait_count(&domu_events, echoes, SECONDS(5)), "the resumed domU answers");
+    pvbuild_map_foreign(b->domid, chain_slot(REPORT_SLOT), ~0UL, false);
+    mmuext_one(MMUEXT_TLB_FLUSH_LOCAL, 0, 0);
+    check_eq(destroy_domain(b->domid), 0, "destroy the resumed domU");
+    check(free_pages() + 64 >= free_before, "memory back after the resumed domU");
+}
+
 void test_main(void)
 {
     struct xen_domctl_createdomain cfg;
@@ -486,5 +523,6 @@ void test_main(void)
     destroy(dom, free_before);
     crash_life(&b, free_before);
     destroy_running(&b, free_before);
+    remote_shutdown_and_resume(&b, free_before);
     test_success();
 }
