@@ -11,6 +11,7 @@
 #define __XEN_TOOLS__ 1
 #include <pvguest/ctl.h>
 #include <pvguest/test.h>
+#include "fuzz.h"
 
 const char test_title[] = "domctl and sysctl: creation, information, control, host queries";
 
@@ -703,5 +704,6 @@ void test_main(void)
     cpu_policy(b);
     next_domain(a, b);
     cleanup(a, b, before);
+    fuzz_domctls();
     test_success();
 }
