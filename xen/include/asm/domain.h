@@ -103,6 +103,8 @@ struct arch_vcpu {
     struct pv_vcpu pv;
 };
 
+struct domain_pirqs;
+
 struct arch_domain {
     bool is_pv;
     struct pv_domain pv;
@@ -115,6 +117,8 @@ struct arch_domain {
     u32 incarnation;
     /* XEN_DOMCTL_set_cpu_policy: the CPUID leaves the toolstack set. */
     struct domain_cpuid *cpuid;
+    /* Physical IRQs (arch/x86/pirq.c), NULL until the first; under event_lock. */
+    struct domain_pirqs *pirqs;
 };
 
 #define is_pv_domain(d)  ((d)->arch.is_pv)

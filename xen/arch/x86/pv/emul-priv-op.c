@@ -21,6 +21,7 @@
 #include <asm/guest_access.h>
 #include <asm/insn.h>
 #include <asm/io.h>
+#include <asm/pci.h>
 #include <asm/processor.h>
 #include <asm/pv/mm.h>
 #include <asm/pv/traps.h>
@@ -155,12 +156,15 @@ static u32 guest_io_read(struct domain *d, unsigned int port, unsigned int bytes
         return d->arch.pv.pci_cf8;
     if ( port >= 0xcfc && port <= 0xcff )
     {
+        unsigned long flags;
         u32 v;
 
         if ( !(d->arch.pv.pci_cf8 & 0x80000000u) )
             return ones;
+        flags = pci_conf_lock();        /* the hypervisor programs MSIs too */
         outl(d->arch.pv.pci_cf8 & ~3u, 0xcf8);
         v = io_in(port, bytes);
+        pci_conf_unlock(flags);
         return v;
     }
     if ( port_is_hypervisors(port) || (port >= 0xcf8 && port < 0xcfc) )
@@ -190,8 +194,11 @@ static void guest_io_write(struct domain *d, unsigned int port, unsigned int byt
     {
         if ( d->arch.pv.pci_cf8 & 0x80000000u )
         {
+            unsigned long flags = pci_conf_lock();
+
             outl(d->arch.pv.pci_cf8 & ~3u, 0xcf8);
             io_out(port, bytes, val);
+            pci_conf_unlock(flags);
         }
         return;
     }
