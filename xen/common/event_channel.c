@@ -62,6 +62,9 @@ static int get_free_port(struct domain *d)
 {
     evtchn_port_t port;
 
+    if ( d->is_dying )
+        return -EINVAL;                 /* as Xen: being torn down */
+
     for ( port = 1; port < d->max_evtchns && port < EVTCHN_2L_NR_CHANNELS; port++ )
     {
         struct evtchn **b = &d->evtchn_bucket[port / EVTCHNS_PER_BUCKET];
@@ -80,7 +83,6 @@ static int get_free_port(struct domain *d)
 
 int evtchn_init(struct domain *d, unsigned int max_ports)
 {
-    spin_lock_init(&d->event_lock);
     d->max_evtchns = min_t(unsigned int, max_ports, EVTCHN_2L_NR_CHANNELS);
     return 0;
 }
@@ -665,8 +667,15 @@ void evtchn_destroy(struct domain *d)
     pirq_domain_destroy(d);
     for ( i = 0; i < NR_EVTCHN_BUCKETS; i++ )
     {
-        xfree(d->evtchn_bucket[i]);
+        unsigned long flags;
+        struct evtchn *b;
+
+        /* Senders look buckets up under event_lock: unhook first. */
+        spin_lock_irqsave(&d->event_lock, flags);
+        b = d->evtchn_bucket[i];
         d->evtchn_bucket[i] = NULL;
+        spin_unlock_irqrestore(&d->event_lock, flags);
+        xfree(b);
     }
 }
 

@@ -194,7 +194,8 @@ long do_sched_op(int cmd, XEN_GUEST_HANDLE_PARAM(void) arg)
             return -EFAULT;
         if ( s.reason > SHUTDOWN_MAX )
             return -EINVAL;
-        d->shutdown_code = s.reason;
+        /* As Xen: the first code given stands (domain_shutdown uses it). */
+        cmpxchg(&d->shutdown_code, SHUTDOWN_CODE_INVALID, s.reason);
         return 0;
     }
 

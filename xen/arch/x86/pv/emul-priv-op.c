@@ -133,6 +133,17 @@ static void io_out(unsigned int port, unsigned int bytes, u32 val)
     }
 }
 
+/*
+ * A domain other than domain 0 reaches the ports the toolstack gave it
+ * (XEN_DOMCTL_ioport_permission), but never the hypervisor's nor PCI
+ * configuration space.
+ */
+static bool domu_port_ok(struct domain *d, unsigned int port, unsigned int bytes)
+{
+    return rangeset_contains_range(&d->ioport_caps, port, port + bytes - 1) &&
+           !port_is_hypervisors(port) && !(port + bytes > 0xcf8 && port <= 0xcff);
+}
+
 static u32 guest_io_read(struct domain *d, unsigned int port, unsigned int bytes)
 {
     u32 ones = bytes == 4 ? 0xffffffffu : (1u << (bytes * 8)) - 1;
@@ -140,7 +151,7 @@ static u32 guest_io_read(struct domain *d, unsigned int port, unsigned int bytes
     if ( port == 0x61 || port == 0x42 )
         return pit2_read(port) & ones;
     if ( !d->arch.pv.io_privileged )
-        return ones;
+        return domu_port_ok(d, port, bytes) ? io_in(port, bytes) & ones : ones;
     /* PCI configuration mechanism 1: the address register is shadowed. */
     if ( port == 0xcf8 && bytes == 4 )
         return d->arch.pv.pci_cf8;
@@ -170,7 +181,11 @@ static void guest_io_write(struct domain *d, unsigned int port, unsigned int byt
         return;
     }
     if ( !d->arch.pv.io_privileged )
+    {
+        if ( domu_port_ok(d, port, bytes) )
+            io_out(port, bytes, val);
         return;
+    }
     if ( port == 0xcf8 && bytes == 4 )
     {
         d->arch.pv.pci_cf8 = val;

@@ -219,7 +219,9 @@ bool iomem_access_permitted(const struct domain *d, unsigned long mfn, bool writ
 {
     unsigned int i;
 
-    if ( !d->arch.pv.io_privileged )
+    /* A domU: what the toolstack gave it (XEN_DOMCTL_iomem_permission). */
+    if ( !d->arch.pv.io_privileged &&
+         !rangeset_contains_range((struct rangeset *)&d->iomem_caps, mfn, mfn) )
         return false;
     if ( mfn == (0xfee00000UL >> PAGE_SHIFT) || mfn_in_page(acpi_info.lapic_addr, mfn) )
         return false;

@@ -105,6 +105,12 @@ void __domain_crash(struct domain *d, const char *why)
         dump_guest_walk(pv_vcpu_info(current)->arch.cr2);
         show_guest_stack(r);
     }
+    if ( d->domain_id != 0 )
+    {
+        /* Paused and reported to the toolstack like any shutdown (code 3). */
+        domain_shutdown(d, SHUTDOWN_crash);
+        return;
+    }
     d->shutdown_code = SHUTDOWN_crash;
     d->is_shutting_down = true;
     for_each_vcpu ( d, v )
@@ -112,7 +118,6 @@ void __domain_crash(struct domain *d, const char *why)
         set_bit(_VPF_down, &v->pause_flags);
         vcpu_sleep_nosync(v);
     }
-    domain_shutdown_notify(d);
 }
 
 /* Kernel <-> user context: page tables and the active GS base swap together. */
