@@ -48,22 +48,6 @@ static unsigned int hap_paddr_bits(void)
 /* Highest NUMA node number + 1 in Xen's node bitmaps; we have node 0 only. */
 #define MAX_NUMNODES 64
 
-/*
- * The PIRQ code (arch/x86/pirq.c) tells how many PIRQs a domain has and which
- * IRQ one of them is mapped to (0: none, or not the domain's to give).  Until
- * it provides these, no PIRQ is mapped and XEN_DOMCTL_irq_permission is
- * refused as Xen refuses an unmapped one.
- */
-__attribute__((weak)) unsigned int domain_nr_pirqs(const struct domain *d)
-{
-    return 256;
-}
-
-__attribute__((weak)) unsigned int pirq_access_permitted(struct domain *d, unsigned int pirq)
-{
-    return 0;
-}
-
 static bool is_free_domid(domid_t dom)
 {
     struct domain *d;

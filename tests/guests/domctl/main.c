@@ -520,6 +520,24 @@ static void permissions(domid_t dom)
     check_eq(dctl(&op, XEN_DOMCTL_irq_permission, dom), -EINVAL, "irq beyond our PIRQs");
     op.u.irq_permission.pirq = 5;
     check_eq(dctl(&op, XEN_DOMCTL_irq_permission, dom), -EPERM, "irq of a PIRQ not mapped");
+
+    /* A PIRQ of ours that is mapped (ISA IRQ 5, free on QEMU's PC) can be lent. */
+    {
+        struct physdev_map_pirq map = {
+            .domid = DOMID_SELF, .type = MAP_PIRQ_TYPE_GSI, .index = 5, .pirq = -1,
+        };
+        struct physdev_unmap_pirq unmap = { .domid = DOMID_SELF };
+
+        check_eq(HYPERVISOR_physdev_op(PHYSDEVOP_map_pirq, &map), 0, "map GSI 5");
+        memset(&op, 0, sizeof(op));
+        op.u.irq_permission.pirq = map.pirq;
+        op.u.irq_permission.allow_access = 1;
+        check_eq(dctl(&op, XEN_DOMCTL_irq_permission, dom), 0, "irq of a mapped PIRQ granted");
+        op.u.irq_permission.allow_access = 0;
+        check_eq(dctl(&op, XEN_DOMCTL_irq_permission, dom), 0, "irq of a mapped PIRQ revoked");
+        unmap.pirq = map.pirq;
+        check_eq(HYPERVISOR_physdev_op(PHYSDEVOP_unmap_pirq, &unmap), 0, "unmap GSI 5");
+    }
 }
 
 static void misc(domid_t dom)

@@ -17,6 +17,7 @@
  * Locking: pcidevs_lock, then the domain's event_lock, then the IRQ layer's.
  */
 #include <xen/lib.h>
+#include <xen/domain.h>
 #include <xen/errno.h>
 #include <xen/event.h>
 #include <xen/irq.h>
@@ -544,4 +545,29 @@ long pirq_get_free(struct physdev_get_free_pirq *g)
     }
     spin_unlock_irqrestore(&d->event_lock, flags);
     return pirq < 0 ? pirq : 0;
+}
+
+/* How many PIRQs d has (XEN_DOMCTL_irq_permission bounds the caller's PIRQ by it). */
+unsigned int domain_nr_pirqs(const struct domain *d)
+{
+    return nr_pirqs(d);
+}
+
+/*
+ * The IRQ behind d's PIRQ 'pirq' when it is mapped, which is what Xen's
+ * XEN_DOMCTL_irq_permission grants or revokes for the target domain; 0 when the
+ * PIRQ is not mapped (the caller then answers -EPERM, as Xen does).
+ */
+unsigned int pirq_access_permitted(struct domain *d, unsigned int pirq)
+{
+    struct pirq_entry *e;
+    unsigned long flags;
+    unsigned int irq = 0;
+
+    spin_lock_irqsave(&d->event_lock, flags);
+    e = entry_of(d, pirq);
+    if ( e && e->state == PIRQ_MAPPED )
+        irq = e->irq;
+    spin_unlock_irqrestore(&d->event_lock, flags);
+    return irq;
 }
