@@ -8,6 +8,7 @@
 #   make bench      benchmarks, side by side with Xen 4.17
 #   make iso        GRUB rescue ISO (multiboot2) at build/xen.iso
 #   make kernel     optional: a lean pvops kernel from Debian's linux-source
+#                   (make run DOM0_KERNEL=build/kernel/vmlinuz boots dom0 with it)
 #   make install    install the tools (DESTDIR=dir to stage)
 
 # The components that live in their own directory and follow the common targets
@@ -21,6 +22,7 @@ RUN_MEM    ?= 2G
 RUN_CPU    ?= max
 DOM0_MEM   ?= 512M
 DOM0_DIR   := build/dom0
+DOM0_KERNEL ?= $(DOM0_DIR)/vmlinuz
 XEN_CMDLINE ?= console=com1 com1=115200,8n1 loglvl=all guest_loglvl=all dom0_mem=$(DOM0_MEM)
 DOM0_CMDLINE ?= console=hvc0
 
@@ -71,7 +73,7 @@ run: deps xen dom0
 	$(QEMU) -machine pc -cpu $(RUN_CPU) -smp $(RUN_SMP) -m $(RUN_MEM) \
 	    -display none -serial mon:stdio -echr 0x1d -no-reboot -nic none \
 	    -kernel xen/xen -append "$(XEN_CMDLINE)" \
-	    -initrd "$(DOM0_DIR)/vmlinuz $(DOM0_CMDLINE),$(DOM0_DIR)/initrd.img"
+	    -initrd "$(DOM0_KERNEL) $(DOM0_CMDLINE),$(DOM0_DIR)/initrd.img"
 
 test: deps
 	@tests/lib/run-suites.sh

@@ -22,7 +22,7 @@ from dom0 import Dom0, TOP, XEN  # noqa: E402
 from qemu import Timeout  # noqa: E402
 
 MARKS = [
-    ("kernel", r"\] Linux version \d", "dom0's kernel prints its first line"),
+    ("kernel", r"Linux version \d", "dom0's kernel prints its first line"),
     ("init", r"Run /init as init process", "Linux starts /init"),
     ("shell", r"built-in shell \(ash\)", "dom0's shell starts"),
 ]
