@@ -1,8 +1,10 @@
 /*
  * xen-init-dom0: what Xen's tools/helpers/xen-init-dom0 does once at
- * dom0's boot: record domain 0 in xenstore (domid, name "Domain-0") and
- * save a stub configuration for it (type PV) so that "xl list -l" shows
- * it.  Run again, it says dom0 is already set up and changes nothing.
+ * dom0's boot: record domain 0 in xenstore (domid, name "Domain-0"), name
+ * the default CPU pool (/local/pool/0/name "Pool-0", which libxl needs),
+ * and save a stub configuration for dom0 (type PV) so that "xl list -l"
+ * shows it.  Run again, it says dom0 is already set up and changes
+ * nothing.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,8 +56,10 @@ int main(int argc, char **argv)
                 err ? err : "out of memory");
         goto out;
     }
+    /* The default CPU pool's name, which libxl looks up by pool id. */
     if ( !xs_write(xsh, XBT_NULL, "/local/domain/0/domid", "0", 1) ||
-         !xs_write(xsh, XBT_NULL, "/local/domain/0/name", "Domain-0", 8) )
+         !xs_write(xsh, XBT_NULL, "/local/domain/0/name", "Domain-0", 8) ||
+         !xs_write(xsh, XBT_NULL, "/local/pool/0/name", "Pool-0", 6) )
     {
         perror("xen-init-dom0: writing dom0's xenstore entries");
         goto out;

@@ -274,7 +274,6 @@ static void spawn_monitor(const domcfg *d, uint32_t domid, const char *text,
         dup2(fd, STDERR_FILENO);
         close(fd);
     }
-    setvbuf(stderr, NULL, _IOLBF, 0);
     _exit(monitor(d, domid, text, len));
 }
 

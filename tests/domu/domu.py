@@ -74,17 +74,21 @@ def domu_initrd():
         return path
     with open(bb, "rb") as f:
         bbdata = f.read()
-    applets = subprocess.run([bb, "--list"], capture_output=True, text=True,
-                             check=True).stdout.split()
-    dirs = ["bin", "sbin", "etc", "proc", "sys", "dev", "tmp", "root"]
+    # Each applet where busybox says it lives (the kernel runs /sbin/poweroff
+    # when xenbus asks the guest to power off).
+    applets = subprocess.run([bb, "--list-full"], capture_output=True,
+                             text=True, check=True).stdout.split()
+    dirs = ["bin", "sbin", "usr", "usr/bin", "usr/sbin", "etc", "proc", "sys",
+            "dev", "tmp", "root"]
     e = [(d, 0o040755, b"", (0, 0)) for d in dirs]
     e.append(("dev/console", 0o020600, b"", (5, 1)))
     e.append(("bin/busybox", 0o100755, bbdata, (0, 0)))
     for a in applets:
-        if a != "busybox":
-            e.append(("bin/" + a, 0o120777, "busybox", (0, 0)))
+        if a in ("bin/busybox", "linuxrc"):
+            continue
+        up = "../" * a.count("/")
+        e.append((a, 0o120777, up + "bin/busybox", (0, 0)))
     e.append(("init", 0o120777, "bin/busybox", (0, 0)))
-    e.append(("sbin/init", 0o120777, "../bin/busybox", (0, 0)))
     e.append(("etc/inittab", 0o100644, INITTAB, (0, 0)))
     e.append(("etc/rcS", 0o100755, RCS, (0, 0)))
     with open(path + ".tmp", "wb") as f:

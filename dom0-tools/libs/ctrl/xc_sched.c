@@ -22,7 +22,8 @@ int xc_sched_id(xc_interface *xch, unsigned int *sched_id)
 
 /* XEN_DOMCTL_scheduler_op for the credit scheduler, get or put. */
 static int credit_domain(xc_interface *xch, const char *fn, uint32_t domid,
-                         uint32_t cmd, struct xc_sched_credit *p)
+                         uint32_t cmd, struct xc_sched_credit *p,
+                         uint32_t sched_id)
 {
     struct xen_domctl op = { .cmd = XEN_DOMCTL_scheduler_op,
                              .domain = (domid_t)domid };
@@ -35,7 +36,7 @@ static int credit_domain(xc_interface *xch, const char *fn, uint32_t domid,
         return xc__inval(xch, "%s: no parameters", fn);
     if ( cmd == XEN_DOMCTL_SCHEDOP_putinfo && p->weight == 0 )
         return xc__inval(xch, "%s: weight 0: must be 1 to 65535", fn);
-    op.u.scheduler_op.sched_id = XEN_SCHEDULER_CREDIT;
+    op.u.scheduler_op.sched_id = sched_id;
     op.u.scheduler_op.cmd = cmd;
     op.u.scheduler_op.u.credit.weight = p->weight;
     op.u.scheduler_op.u.credit.cap = p->cap;
@@ -52,7 +53,15 @@ int xc_sched_credit_domain_get(xc_interface *xch, uint32_t domid,
                                struct xc_sched_credit *p)
 {
     return credit_domain(xch, "xc_sched_credit_domain_get", domid,
-                         XEN_DOMCTL_SCHEDOP_getinfo, p);
+                         XEN_DOMCTL_SCHEDOP_getinfo, p, XEN_SCHEDULER_CREDIT);
+}
+
+/* See xc.h: credit2's per-domain parameters share credit's layout. */
+int xc_sched_credit2_domain_get(xc_interface *xch, uint32_t domid,
+                                struct xc_sched_credit *p)
+{
+    return credit_domain(xch, "xc_sched_credit2_domain_get", domid,
+                         XEN_DOMCTL_SCHEDOP_getinfo, p, XEN_SCHEDULER_CREDIT2);
 }
 
 int xc_sched_credit_domain_set(xc_interface *xch, uint32_t domid,
@@ -64,7 +73,8 @@ int xc_sched_credit_domain_set(xc_interface *xch, uint32_t domid,
         return xc__inval(xch, "xc_sched_credit_domain_set: no parameters");
     copy = *p;
     return credit_domain(xch, "xc_sched_credit_domain_set", domid,
-                         XEN_DOMCTL_SCHEDOP_putinfo, &copy);
+                         XEN_DOMCTL_SCHEDOP_putinfo, &copy,
+                         XEN_SCHEDULER_CREDIT);
 }
 
 /* XEN_SYSCTL_scheduler_op for a pool's credit scheduler. */

@@ -3,6 +3,7 @@
  * entries of Xen 4.17's libxl (libxl__domain_make, libxl__build_pre,
  * libxl__build_pv, libxl__build_post, the console device):
  *
+ *   the kernel and ramdisk checked and laid out (nothing exists yet)
  *   createdomain (+ max_vcpus)        the domain exists, paused
  *   /local/domain/N, /vm/UUID, /libxl/N with their permissions
  *   max_mem, memory map, scheduler, affinity, two unbound event channels
@@ -50,6 +51,7 @@ struct create {
     int created;
     char dom_path[64], vm_path[64], libxl_path[64];
     uint32_t store_port, console_port;
+    xg_pv_guest *guest;        /* the files, checked and laid out */
     struct xg_pv_result res;
     char **err;
 };
@@ -220,6 +222,27 @@ static int check_name(struct create *cr)
     return 0;
 }
 
+/*
+ * The host must have the guest's memory free (xl's freemem() without
+ * ballooning dom0): refused here, before anything is created.
+ */
+static int check_memory(struct create *cr)
+{
+    xc_physinfo_t pi;
+    uint64_t free_kb;
+
+    if ( xc_physinfo(cr->ctx->xch, &pi) )
+        return 0;   /* the claim in the build says it precisely */
+    free_kb = (pi.free_pages - (pi.outstanding_pages < pi.free_pages
+                                ? pi.outstanding_pages : pi.free_pages)) * 4;
+    if ( (uint64_t)cr->c.target_memkb > free_kb )
+        return dom_fail(cr->err, -ENOMEM, "not enough free memory: the guest "
+                        "needs %lld MiB (memory=) but the host has %llu MiB "
+                        "free", cr->c.target_memkb / 1024,
+                        (unsigned long long)free_kb / 1024);
+    return 0;
+}
+
 /* XEN_DOMCTL_createdomain with libxl's defaults for a PV guest. */
 static int make_domain(struct create *cr)
 {
@@ -289,7 +312,11 @@ static int write_domain_dirs(struct create *cr, xs_transaction_t t)
     if ( (rc = dom_xs_mknod(xsh, t, p, noperm, 1)) )
         return rc;
     snprintf(p, sizeof(p), "%s/type", cr->libxl_path);
-    if ( (rc = dom_xs_write(xsh, t, p, "pv")) ||
+    if ( (rc = dom_xs_write(xsh, t, p, "pv")) )
+        return rc;
+    /* libxl records its device model version even for a PV guest. */
+    snprintf(p, sizeof(p), "%s/dm-version", cr->libxl_path);
+    if ( (rc = dom_xs_write(xsh, t, p, "qemu_xen")) ||
          (rc = dom_xs_write(xsh, t, DP(p, cr, "vm"), cr->vm_path)) ||
          (rc = dom_xs_write(xsh, t, DP(p, cr, "name"), cr->c.name)) )
         return rc;
@@ -412,6 +439,15 @@ static int write_build_post(struct create *cr, xs_transaction_t t)
                                 ? "online" : "offline")) )
             return rc;
     }
+    /* What libxl__domain_build records under /vm for a PV guest. */
+#define VM(rel, val) (snprintf(p, sizeof(p), "%s/%s", cr->vm_path, rel),     \
+                      dom_xs_write(xsh, t, p, val))
+    if ( (rc = VM("image/ostype", "linux")) ||
+         (rc = VM("image/kernel", cr->c.kernel)) ||
+         (cr->c.ramdisk && (rc = VM("image/ramdisk", cr->c.ramdisk))) ||
+         (cr->c.cmdline && (rc = VM("image/cmdline", cr->c.cmdline))) )
+        return rc;
+#undef VM
     gettimeofday(&now, NULL);
     snprintf(p, sizeof(p), "%s/start_time", cr->vm_path);
     return dom_xs_printf(xsh, t, p, "%lu.%02d", (unsigned long)now.tv_sec,
@@ -421,63 +457,77 @@ static int write_build_post(struct create *cr, xs_transaction_t t)
 /*
  * Console 0 (libxl__device_console_add for xenconsoled): the frontend is
  * the domain's console/ directory, the backend dom0's
- * backend/console/N/0.  The ring and port are dom0's to write, readable
- * by the guest; xenconsoled fills in tty.
+ * backend/console/N/0, and libxl keeps its own copy of the backend under
+ * /libxl/N/device/console/0.  As libxl 4.17 leaves them, every frontend
+ * node is dom0's and readable by the guest except backend-id, which is
+ * the guest's; xenconsoled fills in tty.
  */
 static int write_console(struct create *cr, xs_transaction_t t)
 {
     struct xs_handle *xsh = cr->ctx->xsh;
-    struct xs_permissions fperm[2] = { { cr->domid, XS_PERM_NONE },
+    struct xs_permissions guest[2] = { { cr->domid, XS_PERM_NONE },
                                        { 0, XS_PERM_READ } };
     struct xs_permissions roperm[2] = { { 0, XS_PERM_NONE },
                                         { cr->domid, XS_PERM_READ } };
-    char front[96], back[96], p[160], v[64];
+    struct xs_permissions noperm[1] = { { 0, XS_PERM_NONE } };
+    char front[96], back[96], lback[96], p[160], port[16], ring[32], lim[16];
+    char domid[16];
+    const char *const bents[][2] = {
+        { "frontend", front }, { "frontend-id", domid }, { "online", "1" },
+        { "state", "1" }, { "protocol", "vt100" },
+    };
+    const char *const fents[][2] = {
+        { "backend", back }, { "limit", lim }, { "type", "xenconsoled" },
+        { "output", "pty" }, { "tty", "" }, { "port", port },
+        { "ring-ref", ring },
+    };
+    unsigned int i;
     int rc;
 
     snprintf(front, sizeof(front), "%s/console", cr->dom_path);
     snprintf(back, sizeof(back), "/local/domain/0/backend/console/%u/0",
              cr->domid);
+    snprintf(lback, sizeof(lback), "%s/device/console/0", cr->libxl_path);
+    snprintf(domid, sizeof(domid), "%u", cr->domid);
+    snprintf(port, sizeof(port), "%u", cr->console_port);
+    snprintf(ring, sizeof(ring), "%llu",
+             (unsigned long long)cr->res.console_mfn);
+    snprintf(lim, sizeof(lim), "%d", DOM_CONSOLE_LIMIT);
+
     xs_rm(xsh, t, front);
-    if ( (rc = dom_xs_mknod(xsh, t, front, fperm, 2)) )
+    if ( (rc = dom_xs_mknod(xsh, t, front, roperm, 2)) )
         return rc;
-#define FRONT(rel, val, perms)                                                \
-    (snprintf(p, sizeof(p), "%s/%s", front, rel),                             \
-     dom_xs_write_perms(xsh, t, p, val, perms, 2))
-    snprintf(v, sizeof(v), "%d", 0);
-    if ( (rc = FRONT("backend", back, fperm)) ||
-         (rc = FRONT("backend-id", v, fperm)) )
+    for ( i = 0; i < sizeof(fents) / sizeof(fents[0]); i++ )
+    {
+        snprintf(p, sizeof(p), "%s/%s", front, fents[i][0]);
+        if ( (rc = dom_xs_write_perms(xsh, t, p, fents[i][1], roperm, 2)) )
+            return rc;
+    }
+    snprintf(p, sizeof(p), "%s/backend-id", front);
+    if ( (rc = dom_xs_write_perms(xsh, t, p, "0", guest, 2)) )
         return rc;
-    snprintf(v, sizeof(v), "%d", DOM_CONSOLE_LIMIT);
-    if ( (rc = FRONT("limit", v, fperm)) ||
-         (rc = FRONT("type", "xenconsoled", fperm)) ||
-         (rc = FRONT("output", "pty", fperm)) ||
-         (rc = FRONT("tty", "", roperm)) )
-        return rc;
-    snprintf(v, sizeof(v), "%u", cr->console_port);
-    if ( (rc = FRONT("port", v, roperm)) )
-        return rc;
-    snprintf(v, sizeof(v), "%llu", (unsigned long long)cr->res.console_mfn);
-    if ( (rc = FRONT("ring-ref", v, roperm)) )
-        return rc;
-#undef FRONT
 
     xs_rm(xsh, t, back);
-    if ( (rc = dom_xs_mknod(xsh, t, back, roperm, 2)) )
+    xs_rm(xsh, t, lback);
+    if ( (rc = dom_xs_mknod(xsh, t, back, roperm, 2)) ||
+         (rc = dom_xs_mknod(xsh, t, lback, noperm, 1)) )
         return rc;
-#define BACK(rel, ...) (snprintf(p, sizeof(p), "%s/%s", back, rel),           \
-                        dom_xs_printf(xsh, t, p, __VA_ARGS__))
-    if ( (rc = BACK("frontend", "%s", front)) ||
-         (rc = BACK("frontend-id", "%u", cr->domid)) ||
-         (rc = BACK("online", "1")) ||
-         (rc = BACK("state", "1")) ||
-         (rc = BACK("protocol", "vt100")) )
-        return rc;
-#undef BACK
-    return 0;
+    for ( i = 0; i < sizeof(bents) / sizeof(bents[0]); i++ )
+    {
+        snprintf(p, sizeof(p), "%s/%s", back, bents[i][0]);
+        if ( (rc = dom_xs_write(xsh, t, p, bents[i][1])) )
+            return rc;
+        snprintf(p, sizeof(p), "%s/%s", lback, bents[i][0]);
+        if ( (rc = dom_xs_write(xsh, t, p, bents[i][1])) )
+            return rc;
+    }
+    snprintf(p, sizeof(p), "%s/backend", lback);
+    return dom_xs_write(xsh, t, p, back);
 }
 
-/* The PV build proper. */
-static int build(struct create *cr)
+/* The kernel and ramdisk, read, checked and laid out before anything is
+ * created: a bad file or too little memory leaves nothing to undo. */
+static int load_guest(struct create *cr)
 {
     struct xg_pv_request req;
     char *why = NULL;
@@ -488,9 +538,27 @@ static int build(struct create *cr)
     req.ramdisk = cr->c.ramdisk;
     req.cmdline = cr->c.cmdline;
     req.mem_kb = (uint64_t)cr->c.target_memkb;
-    req.store_evtchn = cr->store_port;
-    req.console_evtchn = cr->console_port;
-    rc = xg_pv_build(cr->ctx->xch, cr->domid, &req, &cr->res, &why);
+    rc = xg_pv_load(&req, &cr->guest, &why);
+    if ( rc )
+    {
+        dom_fail(cr->err, rc, "%s", why ? why : "reading the guest failed");
+        free(why);
+    }
+    return rc;
+}
+
+/* The PV build proper. */
+static int build(struct create *cr)
+{
+    struct xg_pv_ports ports;
+    char *why = NULL;
+    int rc;
+
+    memset(&ports, 0, sizeof(ports));
+    ports.store_evtchn = cr->store_port;
+    ports.console_evtchn = cr->console_port;
+    rc = xg_pv_build(cr->ctx->xch, cr->domid, cr->guest, &ports, &cr->res,
+                     &why);
     if ( rc )
     {
         dom_fail(cr->err, rc, "%s", why ? why : "building the guest failed");
@@ -542,6 +610,7 @@ int xldom_create(xldom_ctx *ctx, const domcfg *d,
     cr.opts = opts;
     cr.err = err;
     if ( (rc = read_config(&cr)) || (rc = check_name(&cr)) ||
+         (rc = check_memory(&cr)) || (rc = load_guest(&cr)) ||
          (rc = make_domain(&cr)) ||
          (rc = in_transaction(&cr, write_domain_dirs, "the domain's "
                               "directories")) ||
@@ -565,9 +634,11 @@ int xldom_create(xldom_ctx *ctx, const domcfg *d,
         goto fail;
     }
     *domid = cr.domid;
+    xg_pv_free(cr.guest);
     return 0;
 
  fail:
+    xg_pv_free(cr.guest);
     if ( cr.created )
     {
         char *ignored = NULL;

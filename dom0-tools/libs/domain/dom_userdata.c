@@ -142,6 +142,29 @@ static long long xs_number(xldom_ctx *ctx, uint32_t domid, const char *rel)
     return n;
 }
 
+/* The scheduler's parameters of the domain, as libxl's retrieval adds
+ * them (credit and credit2; others are left out). */
+static void add_sched_params(xldom_ctx *ctx, uint32_t domid, domcfg *d)
+{
+    struct xc_sched_credit sc;
+    unsigned int sched;
+    int rc;
+
+    if ( xc_sched_id(ctx->xch, &sched) )
+        return;
+    if ( sched == XC_SCHEDULER_CREDIT )
+        rc = xc_sched_credit_domain_get(ctx->xch, domid, &sc);
+    else if ( sched == XC_SCHEDULER_CREDIT2 )
+        rc = xc_sched_credit2_domain_get(ctx->xch, domid, &sc);
+    else
+        return;
+    if ( rc )
+        return;
+    domcfg_set_int(d, "b_info.sched_params.sched", sched);
+    domcfg_set_int(d, "b_info.sched_params.weight", sc.weight);
+    domcfg_set_int(d, "b_info.sched_params.cap", sc.cap);
+}
+
 /* See xldom.h. */
 int xldom_config_load(xldom_ctx *ctx, uint32_t domid, domcfg **dp,
                       char **err)
@@ -184,10 +207,14 @@ int xldom_config_load(xldom_ctx *ctx, uint32_t domid, domcfg **dp,
     free(name);
     xldom_uuid_str(info.handle, uuid);
     domcfg_set_string(d, "c_info.uuid", uuid);
-    if ( (mem = xs_number(ctx, domid, "memory/static-max")) >= 0 )
-        domcfg_set_int(d, "b_info.max_memkb", mem);
-    if ( (mem = xs_number(ctx, domid, "memory/target")) >= 0 )
-        domcfg_set_int(d, "b_info.target_memkb", mem);
+    /* Memory as xenstore says (dom0 has no entries: the hypervisor's). */
+    mem = xs_number(ctx, domid, "memory/static-max");
+    domcfg_set_int(d, "b_info.max_memkb",
+                   mem >= 0 ? mem : (long long)info.max_pages * 4);
+    mem = xs_number(ctx, domid, "memory/target");
+    domcfg_set_int(d, "b_info.target_memkb",
+                   mem >= 0 ? mem : (long long)info.tot_pages * 4);
+    add_sched_params(ctx, domid, d);
     *dp = d;
     d = NULL;
     rc = 0;

@@ -201,6 +201,11 @@ int domcfg_set_int(domcfg *d, const char *path, long long val)
             return -1;
         s->i = val;
         return 0;
+    case DK_ENUM:
+        if ( !dc_enum_json(f->en, val) )
+            return -1;
+        s->i = val;
+        return 0;
     default:
         return -1;
     }

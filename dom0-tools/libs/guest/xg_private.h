@@ -33,4 +33,13 @@ static inline unsigned int xg_entry_shift(unsigned int lvl)
     return XG_PAGE_SHIFT + XG_PT_SHIFT * lvl;
 }
 
+/*
+ * A gzip'd ramdisk (*data, *len bytes, malloc'd) is replaced by its
+ * inflated content; *seg_size gets the bytes the guest's ramdisk segment
+ * must span (libxenguest: the gzip trailer's size + 16).  Anything else,
+ * or a stream that does not inflate cleanly, is left as it is with
+ * *seg_size = *len.
+ */
+void xg_ramdisk_gunzip(void **data, uint64_t *len, uint64_t *seg_size);
+
 #endif /* DOM0_TOOLS_LIBS_GUEST_XG_PRIVATE_H */

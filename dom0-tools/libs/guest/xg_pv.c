@@ -32,15 +32,26 @@ struct mapped {
     void *addr;
 };
 
+/* See xg.h: what xg_pv_load found. */
+struct xg_pv_guest {
+    struct xenimage *img;
+    void *ramdisk;
+    uint64_t ramdisk_size;     /* bytes of ramdisk (inflated) */
+    uint64_t ramdisk_seg;      /* bytes its segment spans */
+    char *kernel, *cmdline;
+    char guest_type[32];
+    struct xg_pv_kernel k;
+    struct xg_pv_layout layout;
+};
+
+/* One xg_pv_load() or xg_pv_build() in progress. */
 struct build {
     xc_interface *xch;
     uint32_t domid;
-    const struct xg_pv_request *req;
+    xg_pv_guest *g;
+    const struct xg_pv_ports *ports;
     struct xg_pv_result *res;
     struct xg_pv_layout *l;
-    struct xenimage *img;
-    void *ramdisk;
-    uint64_t ramdisk_size;
     uint64_t *p2m;            /* pfn -> mfn, l->nr_pages entries */
     struct mapped pgtables;   /* the initial mapping's tables */
     struct mapped p2m_seg;    /* the p2m list (and its tables) */
@@ -63,7 +74,7 @@ static int fail(struct build *b, int rc, const char *fmt, ...)
     return rc;
 }
 
-/* Read the ramdisk (whole, bounded) into b->ramdisk. */
+/* Read the ramdisk (whole, bounded) into the guest. */
 static int read_ramdisk(struct build *b, const char *path)
 {
     struct stat st;
@@ -88,15 +99,15 @@ static int read_ramdisk(struct build *b, const char *path)
                   (unsigned long long)RAMDISK_MAX);
         goto out;
     }
-    b->ramdisk = malloc(st.st_size);
-    if ( !b->ramdisk )
+    b->g->ramdisk = malloc(st.st_size);
+    if ( !b->g->ramdisk )
     {
         rc = fail(b, -ENOMEM, "%s: no memory to read the ramdisk", path);
         goto out;
     }
     while ( got < (uint64_t)st.st_size )
     {
-        n = read(fd, (char *)b->ramdisk + got, st.st_size - got);
+        n = read(fd, (char *)b->g->ramdisk + got, st.st_size - got);
         if ( n <= 0 )
         {
             rc = fail(b, n < 0 ? -errno : -EIO, "%s: reading the ramdisk: %s",
@@ -105,7 +116,9 @@ static int read_ramdisk(struct build *b, const char *path)
         }
         got += n;
     }
-    b->ramdisk_size = got;
+    b->g->ramdisk_size = got;
+    xg_ramdisk_gunzip(&b->g->ramdisk, &b->g->ramdisk_size,
+                      &b->g->ramdisk_seg);
  out:
     close(fd);
     return rc;
@@ -115,18 +128,19 @@ static int read_ramdisk(struct build *b, const char *path)
 static int read_kernel(struct build *b, struct xg_pv_kernel *k)
 {
     const struct xenimage_info *info;
+    xg_pv_guest *g = b->g;
     int rc;
 
-    b->img = xenimage_create();
-    if ( !b->img )
+    g->img = xenimage_create();
+    if ( !g->img )
         return fail(b, -ENOMEM, "no memory for the kernel image");
-    if ( (rc = xenimage_open_file(b->img, b->req->kernel)) ||
-         (rc = xenimage_check(b->img, XENIMAGE_CHECK_PV)) )
-        return fail(b, rc, "%s", xenimage_error(b->img));
-    info = xenimage_info(b->img);
+    if ( (rc = xenimage_open_file(g->img, g->kernel)) ||
+         (rc = xenimage_check(g->img, XENIMAGE_CHECK_PV)) )
+        return fail(b, rc, "%s", xenimage_error(g->img));
+    info = xenimage_info(g->img);
     if ( strcmp(info->guest_type, "xen-3.0-x86_64") )
         return fail(b, -EINVAL, "%s: a %s kernel; only 64-bit PV guests "
-                    "(xen-3.0-x86_64) can be built", b->req->kernel,
+                    "(xen-3.0-x86_64) can be built", g->kernel,
                     info->guest_type);
     k->virt_base = info->pv_virt_base;
     k->virt_kstart = info->virt_kstart;
@@ -135,8 +149,7 @@ static int read_kernel(struct build *b, struct xg_pv_kernel *k)
                                                    : info->p2m_base;
     k->unmapped_initrd = info->mod_start_pfn != XENIMAGE_UNSET &&
                          info->mod_start_pfn != 0;
-    snprintf(b->res->guest_type, sizeof(b->res->guest_type), "%s",
-             info->guest_type);
+    snprintf(g->guest_type, sizeof(g->guest_type), "%s", info->guest_type);
     return 0;
 }
 
@@ -153,14 +166,8 @@ static int populate(struct build *b)
     unsigned int j, count;
     int rc;
 
-    b->p2m = malloc(nr * sizeof(*b->p2m));
-    if ( !b->p2m )
-        return fail(b, -ENOMEM, "no memory for the p2m of %llu pages",
-                    (unsigned long long)nr);
-    for ( pfn = 0; pfn < nr; pfn++ )
-        b->p2m[pfn] = pfn;
-
-    /* Fail early, with the numbers, when the host has too little. */
+    /* Fail early, with the numbers, when the host has too little: before
+     * this process allocates anything in proportion. */
     rc = xc_domain_claim_pages(b->xch, b->domid, nr);
     if ( rc == -ENOMEM )
     {
@@ -172,6 +179,16 @@ static int populate(struct build *b)
                     (unsigned long long)nr * 4);
     }
     /* Other failures (no claims on this hypervisor) leave populate to say. */
+
+    b->p2m = malloc(nr * sizeof(*b->p2m));
+    if ( !b->p2m )
+    {
+        xc_domain_claim_pages(b->xch, b->domid, 0);
+        return fail(b, -ENOMEM, "no memory for the p2m of %llu pages",
+                    (unsigned long long)nr);
+    }
+    for ( pfn = 0; pfn < nr; pfn++ )
+        b->p2m[pfn] = pfn;
 
     while ( nr - done >= (1u << SUPERPAGE_ORDER) )
     {
@@ -255,21 +272,21 @@ static int write_seg(struct build *b, const struct xg_seg *seg,
 static int load_kernel(struct build *b)
 {
     const struct xg_seg *seg = &b->l->kernel;
-    const struct xenimage_info *info = xenimage_info(b->img);
+    const struct xenimage_info *info = xenimage_info(b->g->img);
     struct mapped m;
     int rc;
 
     if ( info->load_size > seg->pages << XG_PAGE_SHIFT )
         return fail(b, -EINVAL, "%s: loads %llu bytes into %llu pages",
-                    b->req->kernel, (unsigned long long)info->load_size,
+                    b->g->kernel, (unsigned long long)info->load_size,
                     (unsigned long long)seg->pages);
     if ( (rc = map_range(b, &m, seg->pfn, seg->pages, "kernel")) )
         return rc;
     memset(m.addr, 0, seg->pages << XG_PAGE_SHIFT);
-    rc = xenimage_load(b->img, m.addr, seg->pages << XG_PAGE_SHIFT);
+    rc = xenimage_load(b->g->img, m.addr, seg->pages << XG_PAGE_SHIFT);
     unmap_range(&m);
     if ( rc )
-        return fail(b, rc, "%s", xenimage_error(b->img));
+        return fail(b, rc, "%s", xenimage_error(b->g->img));
     return 0;
 }
 
@@ -291,7 +308,7 @@ static uint64_t *table_page(void *opaque, uint64_t pfn)
 static int write_tables(struct build *b)
 {
     const struct xg_pv_layout *l = b->l;
-    const struct xenimage_info *info = xenimage_info(b->img);
+    const struct xenimage_info *info = xenimage_info(b->g->img);
     struct xg_seg sl = l->start_info;
     struct mapped si;
     start_info_t *s;
@@ -312,25 +329,26 @@ static int write_tables(struct build *b)
         return rc;
     s = si.addr;
     memset(s, 0, XG_PAGE_SIZE);
-    snprintf(s->magic, sizeof(s->magic), "%s", b->res->guest_type);
+    snprintf(s->magic, sizeof(s->magic), "%s", b->g->guest_type);
     s->nr_pages = l->nr_pages;
     s->shared_info = 0; /* filled in by boot_late() */
     s->pt_base = l->pgtables.vstart;
     s->nr_pt_frames = l->map[0].tables;
     s->mfn_list = l->p2m.vstart;
-    s->flags = b->req->sif_flags | (l->mod_start_pfn ? SIF_MOD_START_PFN : 0);
+    s->flags = b->ports->sif_flags |
+               (l->mod_start_pfn ? SIF_MOD_START_PFN : 0);
     s->store_mfn = b->p2m[l->xenstore.pfn];
-    s->store_evtchn = b->req->store_evtchn;
+    s->store_evtchn = b->ports->store_evtchn;
     s->console.domU.mfn = b->p2m[l->console.pfn];
-    s->console.domU.evtchn = b->req->console_evtchn;
-    if ( b->ramdisk_size )
+    s->console.domU.evtchn = b->ports->console_evtchn;
+    if ( b->g->ramdisk_size )
     {
         s->mod_start = l->mod_start;
         s->mod_len = l->mod_len;
     }
-    if ( b->req->cmdline )
+    if ( b->g->cmdline )
         snprintf((char *)s->cmd_line, MAX_GUEST_CMDLINE, "%s",
-                 b->req->cmdline);
+                 b->g->cmdline);
     if ( l->nr_mappings > 1 )
     {
         s->first_p2m_pfn = l->p2m.pfn;
@@ -390,7 +408,7 @@ static int set_vcpu0(struct build *b)
 
     if ( !c )
         return fail(b, -ENOMEM, "no memory for the vCPU context");
-    c->user_regs.rip = xenimage_info(b->img)->pv_entry;
+    c->user_regs.rip = xenimage_info(b->g->img)->pv_entry;
     c->user_regs.rsp = l->virt_base +
                        ((l->bootstack.pfn + 1) << XG_PAGE_SHIFT);
     c->user_regs.rsi = l->virt_base + (l->start_info.pfn << XG_PAGE_SHIFT);
@@ -431,7 +449,7 @@ static void grant(grant_entry_v1_t *g, uint32_t domid, uint64_t frame)
  */
 static int seed_grants(struct build *b)
 {
-    const struct xg_pv_request *r = b->req;
+    const struct xg_pv_ports *r = b->ports;
     grant_entry_v1_t *gt;
     uint64_t frame;
     int rc;
@@ -465,39 +483,77 @@ static int seed_grants(struct build *b)
 }
 
 /* See xg.h. */
-int xg_pv_build(xc_interface *xch, uint32_t domid,
-                const struct xg_pv_request *req, struct xg_pv_result *res,
-                char **err)
+int xg_pv_load(const struct xg_pv_request *req, xg_pv_guest **gp, char **err)
 {
-    struct build b = { .xch = xch, .domid = domid, .req = req, .res = res,
-                       .err = err };
-    struct xg_pv_kernel k;
-    const struct xenimage_info *info;
+    struct build b = { .err = err };
     char lerr[256];
     int rc;
 
     *err = NULL;
-    memset(res, 0, sizeof(*res));
-    b.l = &res->layout;
+    *gp = NULL;
     if ( !req || !req->kernel )
         return fail(&b, -EINVAL, "no kernel given");
     if ( req->mem_kb < 4 || req->mem_kb / 4 > (UINT64_C(1) << 40) )
         return fail(&b, -EINVAL, "memory of %llu KiB is out of range",
                     (unsigned long long)req->mem_kb);
-
-    /* Everything that can be checked before touching the domain. */
-    if ( (rc = read_kernel(&b, &k)) ||
+    b.g = calloc(1, sizeof(*b.g));
+    if ( !b.g || !(b.g->kernel = strdup(req->kernel)) ||
+         (req->cmdline && !(b.g->cmdline = strdup(req->cmdline))) )
+    {
+        rc = fail(&b, -ENOMEM, "out of memory");
+        goto out;
+    }
+    if ( (rc = read_kernel(&b, &b.g->k)) ||
          (req->ramdisk && (rc = read_ramdisk(&b, req->ramdisk))) )
         goto out;
-    rc = xg_pv_layout(&k, req->mem_kb / 4, b.ramdisk_size, b.l, lerr,
-                      sizeof(lerr));
+    rc = xg_pv_layout(&b.g->k, req->mem_kb / 4, b.g->ramdisk_seg,
+                      &b.g->layout, lerr, sizeof(lerr));
     if ( rc )
     {
         fail(&b, rc, "%s: %s", req->kernel, lerr);
         goto out;
     }
+    *gp = b.g;
+    b.g = NULL;
+ out:
+    xg_pv_free(b.g);
+    return rc;
+}
 
-    /* The domain. */
+void xg_pv_free(xg_pv_guest *g)
+{
+    if ( !g )
+        return;
+    xenimage_destroy(g->img);
+    free(g->ramdisk);
+    free(g->kernel);
+    free(g->cmdline);
+    free(g);
+}
+
+const struct xg_pv_layout *xg_pv_guest_layout(const xg_pv_guest *g)
+{
+    return &g->layout;
+}
+
+/* See xg.h. */
+int xg_pv_build(xc_interface *xch, uint32_t domid, xg_pv_guest *g,
+                const struct xg_pv_ports *ports, struct xg_pv_result *res,
+                char **err)
+{
+    struct build b = { .xch = xch, .domid = domid, .g = g, .ports = ports,
+                       .res = res, .err = err };
+    const struct xenimage_info *info;
+    int rc;
+
+    *err = NULL;
+    memset(res, 0, sizeof(*res));
+    if ( !g || !ports )
+        return fail(&b, -EINVAL, "no guest or ports given");
+    res->layout = g->layout;
+    b.l = &res->layout;
+    snprintf(res->guest_type, sizeof(res->guest_type), "%s", g->guest_type);
+
     if ( (rc = xc_domain_set_address_size(xch, domid, 64)) )
     {
         fail(&b, rc, "%s", xc_error(xch));
@@ -505,17 +561,17 @@ int xg_pv_build(xc_interface *xch, uint32_t domid,
     }
     if ( (rc = populate(&b)) ||
          (rc = load_kernel(&b)) ||
-         (rc = write_seg(&b, &b.l->ramdisk, b.ramdisk, b.ramdisk_size,
+         (rc = write_seg(&b, &b.l->ramdisk, g->ramdisk, g->ramdisk_size,
                          "ramdisk")) ||
          (rc = write_seg(&b, &b.l->xenstore, NULL, 0, "xenstore page")) ||
          (rc = write_seg(&b, &b.l->console, NULL, 0, "console page")) ||
          (rc = write_seg(&b, &b.l->bootstack, NULL, 0, "boot stack")) ||
          (rc = write_tables(&b)) )
         goto out;
-    info = xenimage_info(b.img);
+    info = xenimage_info(g->img);
     if ( info->virt_hypercall != XENIMAGE_UNSET &&
          (rc = xc_domain_hypercall_init(xch, domid,
-                  b.p2m[(info->virt_hypercall - k.virt_base) >>
+                  b.p2m[(info->virt_hypercall - g->k.virt_base) >>
                         XG_PAGE_SHIFT])) )
     {
         fail(&b, rc, "%s", xc_error(xch));
@@ -532,8 +588,6 @@ int xg_pv_build(xc_interface *xch, uint32_t domid,
     unmap_range(&b.pgtables);
     unmap_range(&b.p2m_seg);
     free(b.p2m);
-    free(b.ramdisk);
-    xenimage_destroy(b.img);
     if ( rc && !*err )
         fail(&b, rc, "building the guest: %s", strerror(-rc));
     return rc;

@@ -205,6 +205,10 @@ int xc_sched_credit_domain_get(xc_interface *xch, uint32_t domid,
 int xc_sched_credit_domain_set(xc_interface *xch, uint32_t domid,
                                const struct xc_sched_credit *p);
 
+/* The same for credit2 (weight and cap have the same meaning). */
+int xc_sched_credit2_domain_get(xc_interface *xch, uint32_t domid,
+                                struct xc_sched_credit *p);
+
 struct xc_sched_credit_params {
     uint32_t tslice_ms;          /* 1-1000 */
     uint32_t ratelimit_us;       /* 0 or 100-500000 */

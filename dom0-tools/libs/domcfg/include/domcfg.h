@@ -64,7 +64,8 @@ const char *domcfg_get_string(const domcfg *d, const char *path);
 int domcfg_get_count(const domcfg *d, const char *path);
 
 /*
- * Change a field by path: set_int for integers and booleans (not enums),
+ * Change a field by path: set_int for integers, booleans and enums (by
+ * libxl's number, which must be one the enum has),
  * set_string for strings and UUIDs (NULL unsets).  Return -1 for a bad
  * path, a field of another kind, or a malformed UUID; the model is then
  * unchanged.  No cross-field check is made: this is for a toolstack

@@ -9,9 +9,10 @@
  * xg_pv_layout() and docs/toolstack.md.
  *
  * Two levels of API:
- *   xg_pv_build()   does everything against the hypervisor (libxc);
- *   xg_pv_layout()  and xg_pv_fill_pgtables() are the pure computations it
- *                   uses, for tests and for tools that explain a layout.
+ *   xg_pv_load()    reads and checks the files and lays the guest out;
+ *   xg_pv_build()   then does everything against the hypervisor (libxc);
+ *   xg_pv_layout()  and xg_pv_fill_pgtables() are the pure computations
+ *                   they use, for tests and for tools that explain a layout.
  */
 #ifndef DOM0_TOOLS_LIBS_GUEST_INCLUDE_XG_H
 #define DOM0_TOOLS_LIBS_GUEST_INCLUDE_XG_H
@@ -99,15 +100,34 @@ int xg_pv_fill_pgtables(const struct xg_pv_layout *l, const uint64_t *p2m,
                         uint64_t *(*table)(void *opaque, uint64_t pfn),
                         void *opaque);
 
-/* What to build. */
+/* What to build: files and memory. */
 struct xg_pv_request {
     const char *kernel;        /* path of the kernel image */
     const char *ramdisk;       /* path, or NULL */
     const char *cmdline;       /* or NULL */
     uint64_t mem_kb;           /* initial memory (the target) */
-    uint32_t store_domid, console_domid;  /* backends, normally 0 */
+};
+
+/* A guest read, checked and laid out, not yet in any domain. */
+typedef struct xg_pv_guest xg_pv_guest;
+
+/*
+ * Read and check the kernel (libxenimage: Xen's PV checks, 64-bit only)
+ * and the ramdisk, and lay the guest out (xg_pv_layout).  Everything that
+ * can be wrong with the files or the memory size is found here, before a
+ * domain exists.  Returns 0, or a negative errno with *err an allocated
+ * message naming the file and the reason.
+ */
+int xg_pv_load(const struct xg_pv_request *req, xg_pv_guest **g, char **err);
+void xg_pv_free(xg_pv_guest *g);
+/* The layout xg_pv_load computed. */
+const struct xg_pv_layout *xg_pv_guest_layout(const xg_pv_guest *g);
+
+/* What the guest is connected to (its start_info). */
+struct xg_pv_ports {
+    uint32_t store_domid, console_domid;   /* backends, normally 0 */
     uint32_t store_evtchn, console_evtchn; /* unbound ports of the guest */
-    uint32_t sif_flags;        /* extra SIF_* flags for start_info */
+    uint32_t sif_flags;                    /* extra SIF_* flags */
 };
 
 /* What was built. */
@@ -119,13 +139,14 @@ struct xg_pv_result {
 };
 
 /*
- * Build the guest in domain domid (created, paused, max_vcpus set,
- * memory limit high enough).  On failure returns a negative errno with
- * *err an allocated message naming the file or the step; the domain is
- * left as it is for the caller to destroy.
+ * Build g in domain domid (created, paused, max_vcpus set, memory limit
+ * high enough): claim and populate its memory, load, write the initial
+ * layout, pin the page tables, seed the grants, set vCPU 0.  On failure
+ * returns a negative errno with *err an allocated message naming the step;
+ * the domain is left as it is for the caller to destroy.
  */
-int xg_pv_build(xc_interface *xch, uint32_t domid,
-                const struct xg_pv_request *req, struct xg_pv_result *res,
+int xg_pv_build(xc_interface *xch, uint32_t domid, xg_pv_guest *g,
+                const struct xg_pv_ports *ports, struct xg_pv_result *res,
                 char **err);
 
 #ifdef __cplusplus
