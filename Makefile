@@ -7,6 +7,7 @@
 #   make test-reference  the PV test guests on Debian's Xen 4.17 (what ours must match)
 #   make bench      benchmarks, side by side with Xen 4.17
 #   make iso        GRUB rescue ISO (multiboot2) at build/xen.iso
+#   make kernel     optional: a lean pvops kernel from Debian's linux-source
 #   make install    install the tools (DESTDIR=dir to stage)
 
 # The components that live in their own directory and follow the common targets
@@ -23,7 +24,7 @@ DOM0_DIR   := build/dom0
 XEN_CMDLINE ?= console=com1 com1=115200,8n1 loglvl=all guest_loglvl=all dom0_mem=$(DOM0_MEM)
 DOM0_CMDLINE ?= console=hvc0
 
-.PHONY: all deps xen tools dom0 iso run test test-reference check bench install clean $(COMPONENTS)
+.PHONY: all deps xen tools dom0 dom0-symbols iso kernel run test test-reference check bench install clean $(COMPONENTS)
 
 all: deps xen tools
 
@@ -43,8 +44,22 @@ $(COMPONENTS):
 dom0: deps tools
 	$(MAKE) -C dom0-tools/initramfs OUT=$(abspath $(DOM0_DIR))
 
+# Dom0 kernel symbols (build/dom0/System.map) from the kernel's -dbg package,
+# about 1 GiB to download once: for reading dom0 oopses and guest RIPs.
+dom0-symbols: dom0
+	@ver=$$(cat $(DOM0_DIR)/kernel/.deb | sed -e 's/^linux-image-\([^_]*\)_.*/\1/') && \
+	    deb=$$(tests/lib/fetch-deb.sh linux-image-$$ver-dbg) && \
+	    rm -rf $(DOM0_DIR)/dbg && mkdir -p $(DOM0_DIR)/dbg && \
+	    dpkg-deb --fsys-tarfile "$$deb" | tar -x -C $(DOM0_DIR)/dbg --wildcards '*/System.map-*' && \
+	    cp $(DOM0_DIR)/dbg/usr/lib/debug/boot/System.map-$$ver $(DOM0_DIR)/System.map && \
+	    rm -rf $(DOM0_DIR)/dbg && echo "$(DOM0_DIR)/System.map: symbols of $$ver"
+
 iso: deps xen
 	$(MAKE) -C xen iso
+
+# Optional: a lean pvops kernel built from Debian's linux-source (docs/pvops-kernel.md).
+kernel:
+	$(MAKE) -C pvops-patches kernel
 
 # The hypervisor and dom0 on this terminal.  QEMU's own escape is moved to Ctrl-]
 # so that Ctrl-A reaches the hypervisor (Ctrl-] x quits QEMU, Ctrl-] c toggles its

@@ -41,8 +41,11 @@ grep -q '^CONFIG_XEN_DOM0=y' "$kroot/boot/config-$kver" ||
     die "$(basename "$deb"): kernel $kver is built without CONFIG_XEN_DOM0 (a cloud kernel?)"
 [ -f "$kroot/lib/modules/$kver/modules.dep" ] || depmod -b "$kroot" "$kver"
 cp "$kroot/boot/vmlinuz-$kver" "$out/vmlinuz"
-cp "$kroot/boot/System.map-$kver" "$out/System.map"
 cp "$kroot/boot/config-$kver" "$out/config"
+# Debian's package holds a placeholder System.map; the real one comes with the
+# -dbg package (large), fetched only by `make dom0-symbols`.
+[ "$(stat -c %s "$kroot/boot/System.map-$kver")" -gt 4096 ] &&
+    cp "$kroot/boot/System.map-$kver" "$out/System.map"
 
 # ---------------------------------------------------------------- the root filesystem
 root=$out/rootfs
@@ -98,11 +101,23 @@ cp -a "$stage/usr/sbin/." usr/sbin/
 find "$stage/usr/lib" -maxdepth 1 -name '*.so*' -exec cp -a {} usr/lib/ \;
 
 # The shared libraries every binary needs, from this (Debian 12) host.
-find usr lib -type f -perm -u+x -o -type f -name '*.so*' | while read -r f; do
+libs=$(find usr lib -type f -perm -u+x -o -type f -name '*.so*' | while read -r f; do
     [ "$(head -c 4 "$f")" = $'\x7fELF' ] || continue
     readelf -l "$f" 2>/dev/null | grep -q INTERP || readelf -d "$f" 2>/dev/null | grep -q NEEDED || continue
     LD_LIBRARY_PATH=$root/usr/lib ldd "$f" 2>/dev/null | awk '/=> \// { print $3 } /^\t\/lib64\// { print $1 }'
-done | sort -u | while read -r lib; do
+done | sort -u)
+
+# ICU (libxml2's converter for exotic encodings) is 33 MiB with libstdc++: in a
+# RAM-backed dom0 it gives way to icu-shim.c, which reports those encodings as
+# unsupported.
+icu=$(echo "$libs" | grep -o 'libicuuc\.so\.[0-9]*' | head -n 1 || true)
+if [ -n "$icu" ]; then
+    libs=$(echo "$libs" | grep -v -e '/libicuuc\.so\.' -e '/libicudata\.so\.')
+    ${CC:-gcc} -shared -fPIC -O2 -Wall -Wextra -Werror -DICU_SUFFIX=_${icu##*.so.} \
+        -Wl,-soname,"$icu" -o "lib/x86_64-linux-gnu/$icu" "$here/icu-shim.c"
+fi
+
+for lib in $libs; do
     case "$lib" in "$root"/*) continue ;; esac
     case "$lib" in
     /lib64/*) dest=lib64/$(basename "$lib") ;;
@@ -110,6 +125,13 @@ done | sort -u | while read -r lib; do
     esac
     [ -e "$dest" ] || cp -L "$lib" "$dest"
 done
+
+# libstdc++ came only for ICU: drop it unless something else needs it.
+if [ -n "$icu" ] && [ -e lib/x86_64-linux-gnu/libstdc++.so.6 ] &&
+   ! find usr lib -type f \( -perm -u+x -o -name '*.so*' \) ! -name 'libstdc++*' -exec \
+       sh -c 'readelf -d "$1" 2>/dev/null | grep -q "NEEDED.*libstdc++"' _ {} \; -print | grep -q .; then
+    rm lib/x86_64-linux-gnu/libstdc++.so.6
+fi
 
 # Init scripts and configuration.
 cp -a "$here/rootfs/." .

@@ -28,13 +28,14 @@ MARKS = [
 ]
 
 
-def one_boot(xen, label, n):
+def one_boot(xen, label, n, kernel=None):
     """Seconds from QEMU's start to each mark, or an error string."""
     times = {}
+    extra = {"kernel": kernel} if kernel else {}
     # SMAP off for both: under TCG, Xen 4.17 faults on its own bounce frames
     # with SMAP on (ours turns SMAP off by itself when it sees TCG).
     with Dom0("bench-%s-%d" % (label, n), smp=2, mem="2G", dom0_mem="512M",
-              logdir="dom0-bench", xen=xen, cpu="max,-smap") as m:
+              logdir="dom0-bench", xen=xen, cpu="max,-smap", **extra) as m:
         try:
             for key, rx, _ in MARKS:
                 m.expect(rx, 600)

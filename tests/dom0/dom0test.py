@@ -48,13 +48,20 @@ def common_checks(m, ncpus, mem_mib):
     check(ver == ["xen", "4", "17"], "/sys/hypervisor reports xen 4.17, not %s" % ver)
     check(int(m.must("grep -c ^processor /proc/cpuinfo")) == ncpus, "%d vCPUs online" % ncpus)
     total = int(m.must("awk '/^MemTotal/ { print int($2 / 1024) }' /proc/meminfo"))
-    # MemTotal excludes the kernel image, its page array (memmap), other boot
-    # reservations and the 64 MiB swiotlb (contiguous DMA memory obtained with
-    # XENMEM_exchange): 115-135 MiB below dom0_mem for 256 MiB-1 GiB.
-    check(mem_mib * 0.85 - 20 - 64 <= total <= mem_mib, "MemTotal %d MiB for dom0_mem=%dM" % (total, mem_mib))
+    # MemTotal excludes the kernel image, its page array (memmap, also for the
+    # memory dom0 may balloon up to), other boot reservations and the 64 MiB
+    # swiotlb (contiguous DMA memory from XENMEM_exchange).  On Xen 4.17 the same
+    # dom0 with dom0_mem=512M shows 359 MiB.
+    check(mem_mib * 0.75 - 80 <= total <= mem_mib, "MemTotal %d MiB for dom0_mem=%dM" % (total, mem_mib))
     check(m.must("cat /run/hook").strip() == "hook ran as 0", "/etc/dom0.d hook ran")
     check(m.must("xenstore-read /local/domain/0/name").strip() == "Domain-0",
           "xenstored answers with dom0's name")
+    # Through dom0's kernel (its xenbus ring, served by our xenstored), both ways.
+    m.must("XENSTORED_PATH=/dev/xen/xenbus xenstore-write /local/domain/0/test-ring ok")
+    check(m.must("xenstore-read /local/domain/0/test-ring").strip() == "ok",
+          "a write through the kernel's xenbus ring reaches xenstored")
+    check(m.must("XENSTORED_PATH=/dev/xen/xenbus xenstore-read /local/domain/0/name").strip()
+          == "Domain-0", "a read through the kernel's xenbus ring")
     # Every vCPU takes its own timer VIRQ ("timerN", counted in column N).
     lines = m.must("grep -E ' timer[0-9]+$' /proc/interrupts").splitlines()
     for cpu in range(ncpus):
@@ -96,12 +103,20 @@ def smp1_256M_poweroff():
 
 @test
 def smp2_1G_reboot():
-    with Dom0("smp2-1G-reboot", smp=2, mem="2G", dom0_mem="1G", files=HOOK) as m:
+    # An e1000 NIC on QEMU's user network, restricted: traffic stays inside QEMU.
+    with Dom0("smp2-1G-reboot", smp=2, mem="2G", dom0_mem="1G", files=HOOK,
+              qemu_args=["-netdev", "user,id=n0,restrict=on", "-device", "e1000,netdev=n0"]) as m:
         m.ready()
         common_checks(m, 2, 1024)
+        # e1000 needs DMA-able memory (the swiotlb, from XENMEM_exchange) and its
+        # IO-APIC line as a PIRQ.
+        out = m.must("ip addr add 10.0.2.15/24 dev eth0 && ip link set eth0 up && "
+                     "ping -c 2 -W 5 10.0.2.2 && grep eth0 /proc/interrupts")
+        check("2 packets received" in out, "ping over e1000 to QEMU's gateway: %s" % out[-200:])
         # Work on both vCPUs at once, then both come back.
-        out = m.must("for c in 0 1; do taskset -c $c sh -c 'i=0; while [ $i -lt 20000 ]; do "
-                     "i=$((i+1)); done; echo done$0' $c & done; wait")
+        # In a subshell: the interactive shell's job messages would interleave later.
+        out = m.must("(for c in 0 1; do taskset -c $c sh -c 'i=0; while [ $i -lt 20000 ]; do "
+                     "i=$((i+1)); done; echo done$0' $c & done; wait)")
         check("done0" in out and "done1" in out, "work pinned to each vCPU completes")
         xen_sees_dom0(m, 2)
         healthy_linux(m)

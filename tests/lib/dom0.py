@@ -68,7 +68,8 @@ class Dom0(Machine):
     """The hypervisor and dom0 under QEMU; its log goes to build/test-logs/<logdir>/<name>.log."""
 
     def __init__(self, name, smp=2, mem="2G", dom0_mem="512M", xen_args="", dom0_args="",
-                 files=None, qemu_args=(), machine="pc", cpu="max", logdir="dom0", xen=XEN):
+                 files=None, qemu_args=(), machine="pc", cpu="max", logdir="dom0", xen=XEN,
+                 kernel=VMLINUZ):
         logs = os.path.join(TOP, "build", "test-logs", logdir)
         os.makedirs(logs, exist_ok=True)
         initrd = INITRD
@@ -83,7 +84,7 @@ class Dom0(Machine):
         dom0_cmdline = ("console=hvc0 " + dom0_args).strip()
         args = ["-machine", machine, "-cpu", cpu, "-smp", str(smp), "-m", mem,
                 "-kernel", xen, "-append", xen_cmdline,
-                "-initrd", "%s %s,%s" % (VMLINUZ, dom0_cmdline.replace(",", ",,"), initrd)]
+                "-initrd", "%s %s,%s" % (kernel, dom0_cmdline.replace(",", ",,"), initrd)]
         self.started = time.monotonic()
         super().__init__(args + list(qemu_args), os.path.join(logs, name + ".log"))
         self.n = 0

@@ -5,10 +5,17 @@
 # a comment), so each component declares its own dependencies beside its code.  When everything is installed this costs one dpkg-query.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$top"
 
-want=$(find . -name deps.txt -not -path './build/*' -not -path './.git/*' -print0 |
-       xargs -0 cat |
+# ensure-deps.sh FILE... installs the packages of the given lists only (for
+# optional targets such as make kernel, whose list is not called deps.txt).
+if [ $# -gt 0 ]; then
+    lists=$(for f in "$@"; do realpath "$f"; done)
+    cd "$top"
+else
+    cd "$top"
+    lists=$(find . -name deps.txt -not -path './build/*' -not -path './.git/*')
+fi
+want=$(echo "$lists" | tr '\n' '\0' | xargs -0 cat |
        sed -e 's/#.*//' | tr -s ' \t' '\n\n' | sed -e '/^$/d' | sort -u)
 [ -n "$want" ] || exit 0
 

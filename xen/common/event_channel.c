@@ -22,6 +22,7 @@
 #include <xen/keyhandler.h>
 #include <asm/guest_access.h>
 #include <asm/domain.h>
+#include <asm/pirq.h>
 
 /* lookup_dom()'s answer when the caller may not name another domain. */
 #define ERR_PTR_EPERM ((struct domain *)-1L)
@@ -61,6 +62,9 @@ static int get_free_port(struct domain *d)
 {
     evtchn_port_t port;
 
+    if ( d->is_dying )
+        return -EINVAL;                 /* as Xen: being torn down */
+
     for ( port = 1; port < d->max_evtchns && port < EVTCHN_2L_NR_CHANNELS; port++ )
     {
         struct evtchn **b = &d->evtchn_bucket[port / EVTCHNS_PER_BUCKET];
@@ -79,7 +83,6 @@ static int get_free_port(struct domain *d)
 
 int evtchn_init(struct domain *d, unsigned int max_ports)
 {
-    spin_lock_init(&d->event_lock);
     d->max_evtchns = min_t(unsigned int, max_ports, EVTCHN_2L_NR_CHANNELS);
     return 0;
 }
@@ -185,23 +188,14 @@ void send_guest_global_virq(struct domain *d, unsigned int virq)
 bool send_guest_pirq(struct domain *d, unsigned int pirq)
 {
     evtchn_port_t port;
-    bool found = false;
     unsigned long flags;
 
     spin_lock_irqsave(&d->event_lock, flags);
-    for ( port = 1; port < d->max_evtchns; port++ )
-    {
-        struct evtchn *chn = evtchn_from_port(d, port);
-
-        if ( chn && chn->state == ECS_PIRQ && chn->u.pirq == pirq )
-        {
-            evtchn_port_set_pending(d, port);
-            found = true;
-            break;
-        }
-    }
+    port = pirq_to_evtchn(d, pirq);
+    if ( port )
+        evtchn_port_set_pending(d, port);
     spin_unlock_irqrestore(&d->event_lock, flags);
-    return found;
+    return port != 0;
 }
 
 /* ---------------------------------------------------------------- operations */
@@ -378,34 +372,31 @@ static long evtchn_bind_ipi(evtchn_bind_ipi_t *b)
     return port > 0 ? 0 : port;
 }
 
-int pirq_guest_bind(struct domain *d, unsigned int pirq, bool will_share);
-void pirq_guest_unbind(struct domain *d, unsigned int pirq);
-
+/*
+ * Bind a PIRQ the domain has mapped (physdev_op) to a new port.  The PIRQ table
+ * (arch/x86/pirq.c) checks it and records the port; Xen's errors: -EINVAL (out of
+ * range or unmapped), -EEXIST (bound already), -EBUSY (the hypervisor's, or not
+ * shareable), -ENOSPC (no port).
+ */
 static long evtchn_bind_pirq(evtchn_bind_pirq_t *b)
 {
     struct domain *d = current->domain;
     unsigned long flags;
-    evtchn_port_t p;
     int port, rc;
 
     spin_lock_irqsave(&d->event_lock, flags);
-    for ( p = 1; p < d->max_evtchns; p++ )
+    if ( pirq_to_evtchn(d, b->pirq) )
     {
-        struct evtchn *chn = evtchn_from_port(d, p);
-
-        if ( chn && chn->state == ECS_PIRQ && chn->u.pirq == b->pirq )
-        {
-            spin_unlock_irqrestore(&d->event_lock, flags);
-            return -EEXIST;
-        }
+        rc = -EEXIST;
+        goto out;
     }
     port = get_free_port(d);
     if ( port < 0 )
     {
-        spin_unlock_irqrestore(&d->event_lock, flags);
-        return port;
+        rc = port;
+        goto out;
     }
-    rc = pirq_guest_bind(d, b->pirq, b->flags & BIND_PIRQ__WILL_SHARE);
+    rc = pirq_guest_bind(d, b->pirq, port, b->flags & BIND_PIRQ__WILL_SHARE);
     if ( !rc )
     {
         struct evtchn *chn = evtchn_from_port(d, port);
@@ -415,6 +406,7 @@ static long evtchn_bind_pirq(evtchn_bind_pirq_t *b)
         chn->u.pirq = b->pirq;
         b->port = port;
     }
+ out:
     spin_unlock_irqrestore(&d->event_lock, flags);
     return rc;
 }
@@ -623,9 +615,8 @@ static long evtchn_bind_vcpu(evtchn_port_t port, unsigned int vcpu_id)
     return rc;
 }
 
-static long evtchn_unmask(evtchn_port_t port)
+int evtchn_unmask_port(struct domain *d, evtchn_port_t port)
 {
-    struct domain *d = current->domain;
     shared_info_t *s = shinfo(d);
     struct evtchn *chn;
     struct vcpu *v;
@@ -672,10 +663,19 @@ void evtchn_destroy(struct domain *d)
     for ( port = 1; port < d->max_evtchns; port++ )
         if ( port_is_valid(d, port) )
             evtchn_close(d, port);
+    /* Its PIRQ ports are closed: now give its physical IRQs back. */
+    pirq_domain_destroy(d);
     for ( i = 0; i < NR_EVTCHN_BUCKETS; i++ )
     {
-        xfree(d->evtchn_bucket[i]);
+        unsigned long flags;
+        struct evtchn *b;
+
+        /* Senders look buckets up under event_lock: unhook first. */
+        spin_lock_irqsave(&d->event_lock, flags);
+        b = d->evtchn_bucket[i];
         d->evtchn_bucket[i] = NULL;
+        spin_unlock_irqrestore(&d->event_lock, flags);
+        xfree(b);
     }
 }
 
@@ -737,7 +737,7 @@ long do_event_channel_op(int cmd, XEN_GUEST_HANDLE_PARAM(void) arg)
 
         if ( raw_copy_from_guest(&op, arg.p, sizeof(op)) )
             return -EFAULT;
-        return evtchn_unmask(op.port);
+        return evtchn_unmask_port(current->domain, op.port);
     }
     case EVTCHNOP_reset:
     {

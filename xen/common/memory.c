@@ -10,6 +10,7 @@
 #include <xen/errno.h>
 #include <xen/mm.h>
 #include <xen/sched.h>
+#include <xen/domain.h>
 #include <asm/domain.h>
 #include <asm/e820.h>
 #include <asm/guest_access.h>
@@ -77,9 +78,13 @@ static long reservation_op(unsigned long cmd, struct xen_memory_reservation *r,
 
     if ( r->extent_order > 9 )
         return -EINVAL;
+    /*
+     * As Xen: a domain that does not exist, or that the caller may not
+     * name, gets nothing done (the count so far), not an error.
+     */
     d = memop_domain(r->domid, &rc);
     if ( !d )
-        return rc;
+        return start;
 
     for ( i = start; i < r->nr_extents; i++ )
     {
@@ -145,6 +150,98 @@ static long machine_memory_map(struct xen_memory_map *map)
     return 0;
 }
 
+/*
+ * XENMEM_set_memory_map: the toolstack gives a domain its pseudo-physical
+ * E820 (a PV domU has no firmware); at most Xen's E820MAX (1024) entries.
+ */
+#define DOMAIN_E820MAX 1024
+
+static long set_memory_map(XEN_GUEST_HANDLE_PARAM(void) arg)
+{
+    struct xen_foreign_memory_map fmap;
+    struct e820entry *map, *old;
+    struct domain *d;
+    long rc = 0;
+
+    if ( raw_copy_from_guest(&fmap, arg.p, sizeof(fmap)) )
+        return -EFAULT;
+    if ( fmap.map.nr_entries > DOMAIN_E820MAX )
+        return -EINVAL;
+    if ( !(d = memop_domain(fmap.domid, &rc)) )
+        return rc;
+    map = xmalloc_array(struct e820entry, fmap.map.nr_entries);
+    if ( !map )
+        rc = -ENOMEM;
+    else if ( raw_copy_from_guest(map, fmap.map.buffer.p,
+                                  fmap.map.nr_entries * sizeof(*map)) )
+        rc = -EFAULT;
+    if ( !rc )
+    {
+        spin_lock(&d->arch.e820_lock);
+        old = d->arch.e820;
+        d->arch.e820 = map;
+        d->arch.nr_e820 = fmap.map.nr_entries;
+        spin_unlock(&d->arch.e820_lock);
+        map = old;
+    }
+    xfree(map);
+    put_domain(d);
+    return rc;
+}
+
+/* XENMEM_memory_map: the caller's own map as the toolstack set it (-ENOSYS if none). */
+static long domain_memory_map(XEN_GUEST_HANDLE_PARAM(void) arg)
+{
+    struct domain *d = current->domain;
+    struct xen_memory_map map;
+    struct e820entry *copy = NULL;
+    unsigned int n;
+    long rc = 0;
+
+    if ( raw_copy_from_guest(&map, arg.p, sizeof(map)) )
+        return -EFAULT;
+    spin_lock(&d->arch.e820_lock);
+    n = min(map.nr_entries, d->arch.nr_e820);
+    if ( !d->arch.e820 || !d->arch.nr_e820 )
+        rc = -ENOSYS;                   /* none set: the guest works from nr_pages */
+    else if ( n && !(copy = xmalloc_array(struct e820entry, n)) )
+        rc = -ENOMEM;
+    else if ( n )
+        memcpy(copy, d->arch.e820, n * sizeof(*copy));
+    spin_unlock(&d->arch.e820_lock);
+    if ( !rc )
+    {
+        map.nr_entries = n;
+        if ( (n && raw_copy_to_guest(map.buffer.p, copy, n * sizeof(*copy))) ||
+             raw_copy_to_guest(arg.p, &map, sizeof(map)) )
+            rc = -EFAULT;
+    }
+    xfree(copy);
+    return rc;
+}
+
+/* XENMEM_claim_pages: reserve memory for a domain being built (toolstack only). */
+static long claim_pages(unsigned int start, XEN_GUEST_HANDLE_PARAM(void) arg)
+{
+    struct xen_memory_reservation r;
+    struct domain *d;
+    long rc;
+
+    if ( start )
+        return -EINVAL;
+    if ( raw_copy_from_guest(&r, arg.p, sizeof(r)) )
+        return -EFAULT;
+    if ( !guest_handle_is_null(r.extent_start) || r.extent_order || r.mem_flags )
+        return -EINVAL;
+    d = get_domain_by_id(r.domid);
+    if ( !d )
+        return -EINVAL;
+    rc = current->domain->is_privileged ? domain_set_outstanding_pages(d, r.nr_extents)
+                                        : -EPERM;
+    put_domain(d);
+    return rc;
+}
+
 long do_memory_op(unsigned long cmd, XEN_GUEST_HANDLE_PARAM(void) arg)
 {
     unsigned long op = cmd & MEMOP_CMD_MASK;
@@ -180,9 +277,13 @@ long do_memory_op(unsigned long cmd, XEN_GUEST_HANDLE_PARAM(void) arg)
             return -EFAULT;
         if ( !(d = memop_domain(dom, &rc)) )
             return rc;
+        /*
+         * A PV guest gives the size of its p2m in shared_info (arch.max_pfn),
+         * which Xen reports less one (or 0 before it is set).
+         */
         rc = op == XENMEM_current_reservation ? (long)d->tot_pages
              : op == XENMEM_maximum_reservation ? (long)d->max_pages
-             : (long)d->tot_pages - 1;
+             : (long)((d->arch.pv.shared_info->arch.max_pfn ?: 1) - 1);
         put_domain(d);
         return rc;
     }
@@ -234,8 +335,13 @@ long do_memory_op(unsigned long cmd, XEN_GUEST_HANDLE_PARAM(void) arg)
     }
 
     case XENMEM_memory_map:
-        /* No pseudo-physical map set by a toolstack: the guest assumes one RAM range. */
-        return -ENOSYS;
+        return domain_memory_map(arg);
+
+    case XENMEM_set_memory_map:
+        return set_memory_map(arg);
+
+    case XENMEM_claim_pages:
+        return claim_pages(start, arg);
 
     case XENMEM_exchange:
         return memory_exchange(arg);

@@ -25,6 +25,7 @@
 #include <xen/sched.h>
 #include <xen/spinlock.h>
 #include <xen/softirq.h>
+#include <xen/errno.h>
 
 struct page_info *frame_table = (struct page_info *)FRAMETABLE_VIRT_START;
 unsigned long max_page;
@@ -133,6 +134,10 @@ unsigned long alloc_boot_pages(unsigned long nr_pfns, unsigned long pfn_align)
 static struct page_list_head heap[NR_ZONES][MAX_ORDER + 1];
 static unsigned long avail[NR_ZONES];
 static unsigned long total_avail, total_dirty;
+/* Pages domains claimed (XENMEM_claim_pages) and have not allocated yet. */
+static unsigned long outstanding_claims;
+/* Free pages out of the lists while the idle loop zeroes them (still free). */
+static unsigned long scrubbing_pages;
 static DEFINE_SPINLOCK(heap_lock);
 
 static unsigned int mfn_zone(unsigned long mfn)
@@ -269,7 +274,8 @@ static void scrub_chunk(struct page_info *pg, unsigned int order)
  * MEMF_no_scrub), or NULL.
  */
 static struct page_info *alloc_heap_pages(unsigned int zone_lo, unsigned int zone_hi,
-                                          unsigned int order, unsigned int memflags)
+                                          unsigned int order, unsigned int memflags,
+                                          const struct domain *d)
 {
     struct page_info *pg = NULL;
     unsigned int zone, j = 0;
@@ -280,6 +286,16 @@ static struct page_info *alloc_heap_pages(unsigned int zone_lo, unsigned int zon
         return NULL;
 
     spin_lock_irqsave(&heap_lock, flags);
+    /*
+     * Claimed memory is kept for its claimants: others may only use what is
+     * left over (as Xen's alloc_heap_pages).
+     */
+    if ( outstanding_claims + (1UL << order) > total_avail &&
+         (!d || d->outstanding_pages < (1UL << order)) )
+    {
+        spin_unlock_irqrestore(&heap_lock, flags);
+        return NULL;
+    }
     for ( zone = zone_hi + 1; zone-- > zone_lo && !pg; )
         for ( j = order; j <= MAX_ORDER; j++ )
         {
@@ -342,18 +358,45 @@ static unsigned int zone_hi_for(unsigned int memflags)
     return min_t(unsigned int, bits - PAGE_SHIFT, NR_ZONES - 1);
 }
 
+/*
+ * Account 'delta' pages to d (page_alloc_lock held): a claim shrinks as it is
+ * used, and the domain holds a reference on itself while it owns any page
+ * (see struct domain).  Returns the new total.
+ */
+static unsigned long domain_adjust_tot_pages(struct domain *d, long delta)
+{
+    unsigned long flags, before = d->tot_pages;
+
+    d->tot_pages += delta;
+    if ( delta > 0 && d->outstanding_pages )
+    {
+        unsigned long used = min_t(unsigned long, delta, d->outstanding_pages);
+
+        spin_lock_irqsave(&heap_lock, flags);
+        d->outstanding_pages -= used;
+        outstanding_claims -= used;
+        spin_unlock_irqrestore(&heap_lock, flags);
+    }
+    if ( !before && d->tot_pages && !is_idle_domain(d) )
+        atomic_inc(&d->refcnt);         /* alive: the caller holds a reference */
+    return d->tot_pages;
+}
+
 struct page_info *alloc_domheap_pages(struct domain *d, unsigned int order,
                                       unsigned int memflags)
 {
     struct page_info *pg;
     unsigned long i;
 
-    pg = alloc_heap_pages(0, zone_hi_for(memflags), order, memflags);
+    pg = alloc_heap_pages(0, zone_hi_for(memflags), order, memflags,
+                          (memflags & MEMF_no_owner) ? NULL : d);
     if ( !pg || !d || (memflags & MEMF_no_owner) )
         return pg;
 
     spin_lock(&d->page_alloc_lock);
-    if ( d->tot_pages + (1UL << order) > d->max_pages && !is_idle_domain(d) )
+    /* A dying domain gets no more memory; nor one beyond its limit. */
+    if ( !is_idle_domain(d) &&
+         (d->is_dying || d->tot_pages + (1UL << order) > d->max_pages) )
     {
         spin_unlock(&d->page_alloc_lock);
         free_heap_pages(pg, order, false);
@@ -365,7 +408,7 @@ struct page_info *alloc_domheap_pages(struct domain *d, unsigned int order,
         pg[i].count_info = PGC_allocated | 1;
         page_list_add_tail(&pg[i], &d->page_list);
     }
-    d->tot_pages += 1UL << order;
+    domain_adjust_tot_pages(d, 1L << order);
     spin_unlock(&d->page_alloc_lock);
     return pg;
 }
@@ -374,22 +417,62 @@ void free_domheap_pages(struct page_info *pg, unsigned int order)
 {
     unsigned long i;
     struct domain *d;
+    bool last = false;
 
     if ( pg->owner != DOMID_INVALID && (d = get_domain_by_id(pg->owner)) != NULL )
     {
         spin_lock(&d->page_alloc_lock);
         for ( i = 0; i < (1UL << order); i++ )
             page_list_del(&pg[i], &d->page_list);
-        d->tot_pages -= 1UL << order;
+        last = !domain_adjust_tot_pages(d, -(1L << order)) && !is_idle_domain(d);
         spin_unlock(&d->page_alloc_lock);
+        if ( last )
+            put_domain(d);              /* its reference on itself */
         put_domain(d);
     }
     free_heap_pages(pg, order, true);
 }
 
+int domain_set_outstanding_pages(struct domain *d, unsigned long pages)
+{
+    unsigned long flags, claim;
+    int rc = -ENOMEM;
+
+    spin_lock(&d->page_alloc_lock);
+    spin_lock_irqsave(&heap_lock, flags);
+    if ( pages == 0 )
+    {
+        /* Cancel the claim. */
+        outstanding_claims -= d->outstanding_pages;
+        d->outstanding_pages = 0;
+        rc = 0;
+    }
+    else if ( d->outstanding_pages || pages <= d->tot_pages || pages > d->max_pages )
+        rc = -EINVAL;           /* one claim at a time, above what it has, within max */
+    else
+    {
+        claim = pages - d->tot_pages;
+        if ( claim <= total_avail - min(outstanding_claims, total_avail) )
+        {
+            d->outstanding_pages = claim;
+            outstanding_claims += claim;
+            rc = 0;
+        }
+    }
+    spin_unlock_irqrestore(&heap_lock, flags);
+    spin_unlock(&d->page_alloc_lock);
+    return rc;
+}
+
+unsigned long total_outstanding_claims(void)
+{
+    return outstanding_claims;
+}
+
 void *alloc_xenheap_pages(unsigned int order, unsigned int memflags)
 {
-    struct page_info *pg = alloc_heap_pages(0, zone_hi_for(memflags), order, memflags);
+    struct page_info *pg = alloc_heap_pages(0, zone_hi_for(memflags), order, memflags,
+                                            NULL);
     unsigned long i;
 
     if ( !pg )
@@ -410,7 +493,7 @@ void free_xenheap_pages(void *v, unsigned int order)
 
 unsigned long avail_heap_pages(void)
 {
-    return total_avail;
+    return total_avail + READ_ONCE(scrubbing_pages);
 }
 
 unsigned long dirty_heap_pages(void)
@@ -451,11 +534,13 @@ bool scrub_free_pages(void)
         order--;
         chunk_insert(pg + (1UL << order), order, true);
     }
+    scrubbing_pages += 1UL << order;
     spin_unlock_irqrestore(&heap_lock, flags);
 
     scrub_chunk(pg, order);
 
     spin_lock_irqsave(&heap_lock, flags);
+    scrubbing_pages -= 1UL << order;
     free_chunk(page_to_mfn(pg), order, false);
     spin_unlock_irqrestore(&heap_lock, flags);
     return total_dirty != 0;

@@ -31,13 +31,15 @@ void time_set_wallclock_base(u64 sec, u32 nsec)
 void update_domain_wallclock_time(struct domain *d)
 {
     shared_info_t *s = d->arch.pv.shared_info;
+    /* XEN_DOMCTL_settimeoffset moves this domain's wall clock. */
+    u64 sec = wc_sec + d->time_offset_seconds;
 
     if ( !s )
         return;
     s->wc_version++;
     smp_wmb();
-    s->wc_sec = (u32)wc_sec;
-    s->wc_sec_hi = (u32)(wc_sec >> 32);
+    s->wc_sec = (u32)sec;
+    s->wc_sec_hi = (u32)(sec >> 32);
     s->wc_nsec = wc_nsec;
     smp_wmb();
     s->wc_version++;

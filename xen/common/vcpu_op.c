@@ -186,11 +186,11 @@ long do_vcpu_op(int cmd, unsigned int vcpuid, XEN_GUEST_HANDLE_PARAM(void) arg)
     case VCPUOP_send_nmi:
         if ( !guest_handle_is_null(arg) )
             return -EINVAL;
-        if ( v->arch.pv.trap_ctxt[2].address )
-        {
-            pv_inject_trap(v, 2, false, 0);
+        /* A flag of its own: the sender may run on another CPU than v, whose
+         * pending-trap slot only v itself may touch. */
+        if ( v->arch.pv.trap_ctxt[2].address &&
+             !__atomic_exchange_n(&v->arch.pv.nmi_pending, true, __ATOMIC_SEQ_CST) )
             vcpu_kick(v);
-        }
         return 0;
 
     case VCPUOP_get_physid:

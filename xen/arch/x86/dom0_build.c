@@ -16,6 +16,7 @@
 #include <xen/console.h>
 #include <xen/event.h>
 #include <xen/sched.h>
+#include <public/domctl.h>
 
 static struct dom0_mem_opt dom0_mem;
 static char dom0_mem_str[64];
@@ -82,6 +83,14 @@ unsigned long dom0_compute_nr_pages(unsigned long avail)
     return want >> PAGE_SHIFT;
 }
 
+/* Dom0's reservation limit: dom0_mem=max:N, else none (~0U), as in Xen 4.17. */
+unsigned long dom0_max_pages(unsigned long avail)
+{
+    if ( dom0_mem.max.kind == DOM0_SIZE_NONE )
+        return ~0U;
+    return dom0_size_resolve(&dom0_mem.max, (u64)avail << PAGE_SHIFT) >> PAGE_SHIFT;
+}
+
 static const char *kernel_format(const u8 *p, u64 size)
 {
     if ( size >= 64 && p[0] == 0x7f && p[1] == 'E' && p[2] == 'L' && p[3] == 'F' )
@@ -130,13 +139,25 @@ void __init dom0_setup(void)
            (unsigned long)(k->size >> 10), k->cmdline, pages >> (20 - PAGE_SHIFT), vcpus,
            vcpus == 1 ? "" : "s");
 
-    d = domain_create(0, vcpus, true);
-    if ( !d || !vcpu_create(d, 0) )
-        panic("Could not set up DOM0 guest OS: cannot create the domain");
+    /* As Xen's dom0 configuration: no limits on ports or grant frames. */
+    {
+        struct xen_domctl_createdomain cfg = {
+            .max_vcpus = vcpus,
+            .max_evtchn_port = ~0u,
+            .max_grant_frames = -1,
+            .max_maptrack_frames = -1,
+            .grant_opts = XEN_DOMCTL_GRANT_version(1),
+        };
+        int err;
+
+        d = domain_create(0, &cfg, true, &err);
+        if ( !d || !vcpu_create(d, 0) )
+            panic("Could not set up DOM0 guest OS: cannot create the domain (%d)", err);
+    }
     if ( construct_dom0(d, k, boot_info.nr_modules > 1 ? &boot_info.mods[1] : NULL, pages,
                         vcpus) )
         panic("Could not set up DOM0 guest OS");
     console_set_dom0_input_notify(dom0_console_input);
     clear_bit(_VPF_down, &d->vcpu[0]->pause_flags);
-    domain_unpause(d);
+    domain_unpause_by_systemcontroller(d);
 }

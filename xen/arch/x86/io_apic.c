@@ -1,8 +1,8 @@
 /*
- * IO-APICs.  At boot every pin is masked; the hypervisor routes the few
- * interrupts it owns itself (the serial port), and domain 0 will program the rest
- * through PHYSDEVOP calls.  Registers are reached through the index/data window
- * (IOREGSEL at +0x00, IOWIN at +0x10).
+ * IO-APICs.  At boot every pin is masked; the IRQ layer (irq.c) programs a pin
+ * when the hypervisor takes its GSI for itself (the serial port) or when a guest
+ * binds a PIRQ mapped to it (physdev_op, pirq.c).  Registers are reached through
+ * the index/data window (IOREGSEL at +0x00, IOWIN at +0x10).
  */
 #include <xen/lib.h>
 #include <xen/init.h>
@@ -10,16 +10,10 @@
 #include <xen/mm.h>
 #include <xen/spinlock.h>
 #include <xen/acpi.h>
+#include <xen/irq.h>
 #include <asm/apic.h>
 #include <asm/io.h>
-
-#define IO_APIC_ID      0x00
-#define IO_APIC_VER     0x01
-#define IO_APIC_REDTBL  0x10
-
-#define RTE_MASKED      (1u << 16)
-#define RTE_LEVEL       (1u << 15)
-#define RTE_ACTIVE_LOW  (1u << 13)
+#include <asm/io_apic.h>
 
 static volatile u8 *ioapic_mmio[MAX_IOAPICS];
 static unsigned int ioapic_pins[MAX_IOAPICS];
@@ -50,6 +44,13 @@ static bool gsi_to_pin(unsigned int gsi, unsigned int *apic, unsigned int *pin)
             return true;
         }
     return false;
+}
+
+bool io_apic_gsi_valid(unsigned int gsi)
+{
+    unsigned int apic, pin;
+
+    return gsi_to_pin(gsi, &apic, &pin);
 }
 
 unsigned int nr_ioapic_gsis(void)
@@ -97,6 +98,7 @@ void __init io_apic_init(void)
                acpi_info.ioapic[i].gsi_base,
                acpi_info.ioapic[i].gsi_base + ioapic_pins[i] - 1, acpi_info.ioapic[i].addr);
     }
+    init_irq_gsis();
 }
 
 unsigned int isa_irq_to_gsi(unsigned int isa_irq, bool *level, bool *active_low)
@@ -120,23 +122,90 @@ unsigned int isa_irq_to_gsi(unsigned int isa_irq, bool *level, bool *active_low)
     return isa_irq;
 }
 
-int io_apic_route_gsi(unsigned int gsi, unsigned int vector, u32 dest, bool level,
-                      bool active_low)
+void gsi_default_mode(unsigned int gsi, bool *level, bool *active_low)
+{
+    unsigned int i;
+
+    for ( i = 0; i < acpi_info.nr_overrides; i++ )
+    {
+        const struct acpi_irq_override *o = &acpi_info.override[i];
+
+        if ( o->gsi != gsi )
+            continue;
+        /* "Conforms to the bus" (0) is ISA's edge, active high. */
+        *active_low = (o->flags & 3) == 3;
+        *level = ((o->flags >> 2) & 3) == 3;
+        return;
+    }
+    /* ISA below 16, PCI (level-triggered, active low) above. */
+    *level = *active_low = gsi >= 16;
+}
+
+/* The IO-APIC at physical address 'physbase', or -1. */
+static int find_ioapic(u64 physbase)
+{
+    unsigned int i;
+
+    for ( i = 0; i < acpi_info.nr_ioapics; i++ )
+        if ( ioapic_mmio[i] && acpi_info.ioapic[i].addr == physbase )
+            return i;
+    return -1;
+}
+
+static bool ioapic_reg_valid(unsigned int apic, unsigned int reg)
+{
+    return reg <= IO_APIC_ARB ||
+           (reg >= IO_APIC_REDTBL && reg < IO_APIC_REDTBL + 2 * ioapic_pins[apic]);
+}
+
+int io_apic_guest_read(u64 physbase, unsigned int reg, u32 *val)
+{
+    int apic = find_ioapic(physbase);
+    unsigned long flags;
+
+    if ( apic < 0 || !ioapic_reg_valid(apic, reg) )
+        return -EINVAL;
+    spin_lock_irqsave(&ioapic_lock, flags);
+    *val = io_apic_read_reg(apic, reg);
+    spin_unlock_irqrestore(&ioapic_lock, flags);
+    return 0;
+}
+
+int io_apic_reg_gsi(u64 physbase, unsigned int reg, unsigned int *gsi)
+{
+    int apic = find_ioapic(physbase);
+
+    if ( apic < 0 || !ioapic_reg_valid(apic, reg) || reg < IO_APIC_REDTBL )
+        return -EINVAL;
+    *gsi = acpi_info.ioapic[apic].gsi_base + (reg - IO_APIC_REDTBL) / 2;
+    return 0;
+}
+
+int io_apic_program_gsi(unsigned int gsi, unsigned int vector, u32 dest, bool level,
+                        bool active_low, bool masked)
 {
     unsigned int apic, pin;
     unsigned long flags;
-    u32 lo = vector | (level ? RTE_LEVEL : 0) | (active_low ? RTE_ACTIVE_LOW : 0);
+    u32 lo = (vector & RTE_VECTOR_MASK) | (level ? RTE_LEVEL : 0) |
+             (active_low ? RTE_ACTIVE_LOW : 0) | (masked ? RTE_MASKED : 0);
 
     if ( !gsi_to_pin(gsi, &apic, &pin) )
         return -ENODEV;
     if ( dest > 0xff )
         return -ERANGE;         /* needs interrupt remapping */
     spin_lock_irqsave(&ioapic_lock, flags);
+    /* Mask first, so the pin never fires with half an entry written. */
     io_apic_write_reg(apic, IO_APIC_REDTBL + 2 * pin, RTE_MASKED);
     io_apic_write_reg(apic, IO_APIC_REDTBL + 2 * pin + 1, dest << 24);
     io_apic_write_reg(apic, IO_APIC_REDTBL + 2 * pin, lo);
     spin_unlock_irqrestore(&ioapic_lock, flags);
     return 0;
+}
+
+int io_apic_route_gsi(unsigned int gsi, unsigned int vector, u32 dest, bool level,
+                      bool active_low)
+{
+    return io_apic_program_gsi(gsi, vector, dest, level, active_low, false);
 }
 
 void io_apic_mask_gsi(unsigned int gsi, bool mask)

@@ -8,6 +8,7 @@
 #include <xen/init.h>
 #include <xen/acpi.h>
 #include <xen/console.h>
+#include <xen/keyhandler.h>
 #include <xen/irq.h>
 #include <xen/mm.h>
 #include <xen/param.h>
@@ -221,6 +222,7 @@ void __noreturn __start_xen(u32 mb_magic, u32 mb_info)
     early_time_init();
     calibrate_apic_timer();
     timer_init();
+    keyhandler_init();
     local_irq_enable();
 
     scheduler_init();

@@ -201,6 +201,62 @@ void sched_context_saved(struct vcpu *prev)
         vcpu_wake(prev);
 }
 
+/*
+ * XEN_DOMCTL_setvcpuaffinity (hard): v runs only on CPUs of 'mask'.  The mask is
+ * kept as given; it must contain an online CPU (else -EINVAL, as Xen).  The
+ * vCPU is paused meanwhile, so it is neither running nor queued, and moves to
+ * a CPU of the mask if its own is not one.  The caller is not v.
+ */
+int vcpu_set_hard_affinity(struct vcpu *v, const cpumask_t *mask)
+{
+    cpumask_t online;
+    unsigned long flags;
+    spinlock_t *lock;
+
+    cpumask_and(&online, mask, &cpu_online_map);
+    if ( cpumask_empty(&online) )
+        return -EINVAL;
+    vcpu_pause(v);
+    lock = vcpu_schedule_lock_irqsave(v, &flags);
+    cpumask_copy(&v->cpu_hard_affinity, mask);
+    if ( !cpumask_test_cpu(v->processor, &online) )
+        v->processor = cpumask_first(&online);
+    spin_unlock_irqrestore(lock, flags);
+    vcpu_unpause(v);
+    return 0;
+}
+
+/* The soft affinity is recorded (credit does not prefer CPUs by it). */
+int vcpu_set_soft_affinity(struct vcpu *v, const cpumask_t *mask)
+{
+    unsigned long flags;
+    spinlock_t *lock = vcpu_schedule_lock_irqsave(v, &flags);
+
+    cpumask_copy(&v->cpu_soft_affinity, mask);
+    spin_unlock_irqrestore(lock, flags);
+    return 0;
+}
+
+/* XEN_SYSCTL_sched_id / XEN_DOMCTL_scheduler_op: the scheduler's XEN_SCHEDULER_* id. */
+unsigned int scheduler_id(void)
+{
+    return 5;                           /* XEN_SCHEDULER_CREDIT: the only one */
+}
+
+/* The time a CPU spent idle (XEN_SYSCTL_getcpuinfo), in ns. */
+u64 get_cpu_idle_time(unsigned int cpu)
+{
+    struct vcpu *v = cpu < NR_CPUS ? idle_vcpu[cpu] : NULL;
+    s_time_t t;
+
+    if ( !v )
+        return 0;
+    t = v->runstate.time[RUNSTATE_running];
+    if ( v->runstate.state == RUNSTATE_running )
+        t += NOW() - v->runstate.state_entry_time;
+    return t > 0 ? t : 0;
+}
+
 int sched_credit_get(struct domain *d, unsigned int *weight, unsigned int *cap)
 {
     return ops->adjust(d, weight, cap, false);

@@ -457,6 +457,28 @@ static int csched_adjust(struct domain *d, unsigned int *weight, unsigned int *c
     return 0;
 }
 
+/*
+ * XEN_SYSCTL_scheduler_op: read or change the time slice (1-1000 ms, the range
+ * of sched_credit_tslice_ms=); ticks and accounting follow from the next tick.
+ */
+int sched_credit_tslice(unsigned int *ms, bool set)
+{
+    unsigned long flags;
+
+    if ( !set )
+    {
+        *ms = opt_tslice_ms;
+        return 0;
+    }
+    if ( *ms < 1 || *ms > 1000 )
+        return -EINVAL;
+    spin_lock_irqsave(&acct_lock, flags);
+    opt_tslice_ms = *ms;
+    tick_period = MILLISECS(opt_tslice_ms) / CSCHED_TICKS_PER_TSLICE;
+    spin_unlock_irqrestore(&acct_lock, flags);
+    return 0;
+}
+
 static void csched_dump_settings(void)
 {
     printk("Scheduler: %s (credit)\n", sched_credit_def.name);

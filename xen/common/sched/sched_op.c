@@ -95,11 +95,12 @@ static void watchdog_fn(void *data)
     domain_shutdown(d, SHUTDOWN_watchdog);
 }
 
-static long domain_watchdog(struct domain *d, u32 id, u32 timeout)
+/* SCHEDOP_watchdog, under the domain's lock: two vCPUs may race for a slot. */
+static long domain_watchdog_locked(struct domain *d, u32 id, u32 timeout)
 {
     unsigned int i;
 
-    if ( id > 2 )
+    if ( d->is_dying )
         return -EINVAL;
     if ( id == 0 )
     {
@@ -125,6 +126,31 @@ static long domain_watchdog(struct domain *d, u32 id, u32 timeout)
     }
     set_timer(&d->watchdog_timer[i], NOW() + SECONDS(timeout));
     return 0;
+}
+
+static long domain_watchdog(struct domain *d, u32 id, u32 timeout)
+{
+    long rc;
+
+    if ( id > 2 )
+        return -EINVAL;
+    spin_lock(&d->domain_lock);
+    rc = domain_watchdog_locked(d, id, timeout);
+    spin_unlock(&d->domain_lock);
+    return rc;
+}
+
+/* Disarm every watchdog of d (it is being destroyed: none may fire on it). */
+void domain_watchdog_kill(struct domain *d)
+{
+    unsigned int i;
+
+    spin_lock(&d->domain_lock);
+    for ( i = 0; i < 2; i++ )
+        if ( d->watchdog_inuse & (1u << i) )
+            kill_timer(&d->watchdog_timer[i]);
+    d->watchdog_inuse = 0;
+    spin_unlock(&d->domain_lock);
 }
 
 long do_sched_op(int cmd, XEN_GUEST_HANDLE_PARAM(void) arg)
@@ -168,7 +194,8 @@ long do_sched_op(int cmd, XEN_GUEST_HANDLE_PARAM(void) arg)
             return -EFAULT;
         if ( s.reason > SHUTDOWN_MAX )
             return -EINVAL;
-        d->shutdown_code = s.reason;
+        /* As Xen: the first code given stands (domain_shutdown uses it). */
+        cmpxchg(&d->shutdown_code, SHUTDOWN_CODE_INVALID, s.reason);
         return 0;
     }
 

@@ -128,6 +128,33 @@ size_t console_ring_size(void)
     return conring_size;
 }
 
+/*
+ * XEN_SYSCTL_readconsole: where the ring starts after the last clear, and how
+ * far it is written (byte counts since boot, see xen/conring.h).
+ */
+static size_t conring_cons;
+
+void console_ring_bounds(u64 *cons, u64 *prod, u64 *size)
+{
+    unsigned long flags;
+
+    spin_lock_irqsave(&console_lock, flags);
+    *cons = conring_cons;
+    *prod = conring_prod;
+    *size = conring_size;
+    spin_unlock_irqrestore(&console_lock, flags);
+}
+
+void console_ring_clear(u64 upto)
+{
+    unsigned long flags;
+
+    spin_lock_irqsave(&console_lock, flags);
+    if ( upto > conring_cons && upto <= conring_prod )
+        conring_cons = upto;
+    spin_unlock_irqrestore(&console_lock, flags);
+}
+
 size_t console_ring_read(char *buf, size_t len, size_t *offset)
 {
     unsigned long flags;

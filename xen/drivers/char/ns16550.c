@@ -184,6 +184,17 @@ void ns16550_poll(void)
             uart_drain_input(&uarts[i], NULL);
 }
 
+/* Is 'port' one of the eight registers of a UART the console uses? */
+bool ns16550_owns_port(unsigned int port)
+{
+    unsigned int i;
+
+    for ( i = 0; i < ARRAY_SIZE(uarts); i++ )
+        if ( uarts[i].present && port >= uarts[i].io_base && port < uarts[i].io_base + 8u )
+            return true;
+    return false;
+}
+
 void __init ns16550_init(unsigned int index)
 {
     struct ns16550 *u = &uarts[index];

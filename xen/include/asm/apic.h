@@ -69,16 +69,6 @@ void clear_local_APIC(void);
 unsigned long apic_timer_irq_count(unsigned int cpu);
 
 /* IO-APIC (arch/x86/io_apic.c). */
-void io_apic_init(void);
-unsigned int nr_ioapic_gsis(void);
-/* Route a GSI to 'vector' on the CPU with APIC id 'dest'; level/low-active as given. */
-int io_apic_route_gsi(unsigned int gsi, unsigned int vector, u32 dest, bool level,
-                      bool active_low);
-void io_apic_mask_gsi(unsigned int gsi, bool mask);
-/* The GSI an ISA IRQ is wired to, and its trigger/polarity (MADT overrides). */
-unsigned int isa_irq_to_gsi(unsigned int isa_irq, bool *level, bool *active_low);
-void dump_ioapic(void);
-u32 io_apic_read_reg(unsigned int apic, unsigned int reg);
-void io_apic_write_reg(unsigned int apic, unsigned int reg, u32 val);
+#include <asm/io_apic.h>
 
 #endif /* ASM_APIC_H */

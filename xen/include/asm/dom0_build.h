@@ -6,6 +6,7 @@
 
 /* How much memory dom0= options ask for, resolved against what is free. */
 unsigned long dom0_compute_nr_pages(unsigned long avail_pages);
+unsigned long dom0_max_pages(unsigned long avail_pages);
 
 struct domain;
 struct boot_module;

@@ -39,7 +39,6 @@ struct pv_vcpu {
     unsigned long syscall_callback_eip;
     unsigned long syscall32_callback_eip;
     unsigned long sysenter_callback_eip;
-    unsigned long nmi_callback_eip;
     unsigned int callback_mask_events;
 
     /* Segment state, saved and restored on context switch. */
@@ -71,6 +70,7 @@ struct pv_vcpu {
 
     /* A fault to deliver on the next return to the guest. */
     bool trap_pending;
+    bool nmi_pending;               /* VCPUOP_send_nmi from any CPU: set atomically */
     u8 trap_vector;
     bool trap_has_error;
     u32 trap_error;
@@ -93,6 +93,9 @@ struct pv_domain {
     bool io_privileged;                 /* may map I/O memory and use I/O ports */
 };
 
+/* A pseudo-physical memory map a toolstack gave a domain (XENMEM_set_memory_map). */
+struct e820entry;
+
 struct arch_vcpu {
     struct cpu_user_regs user_regs;     /* guest registers while not running */
     /* Runs on this CPU's reset stack when the vCPU is switched to. */
@@ -100,9 +103,22 @@ struct arch_vcpu {
     struct pv_vcpu pv;
 };
 
+struct domain_pirqs;
+
 struct arch_domain {
     bool is_pv;
     struct pv_domain pv;
+    /* XENMEM_set_memory_map / XENMEM_memory_map, guarded by e820_lock. */
+    spinlock_t e820_lock;
+    struct e820entry *e820;
+    unsigned int nr_e820;
+    /* XEN_DOMCTL_settscinfo. */
+    u32 tsc_mode;
+    u32 incarnation;
+    /* XEN_DOMCTL_set_cpu_policy: the CPUID leaves the toolstack set. */
+    struct domain_cpuid *cpuid;
+    /* Physical IRQs (arch/x86/pirq.c), NULL until the first; under event_lock. */
+    struct domain_pirqs *pirqs;
 };
 
 #define is_pv_domain(d)  ((d)->arch.is_pv)

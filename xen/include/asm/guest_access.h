@@ -31,6 +31,12 @@ static inline bool guest_range_ok(unsigned long addr, unsigned long len)
     return end <= (1UL << 47) || addr >= HYPERVISOR_VIRT_END;
 }
 
+/* Does 'addr' sign-extend from bit 47 (a 48-bit canonical address)? */
+static inline bool is_canonical_address(unsigned long addr)
+{
+    return ((long)addr >> 47) == 0 || ((long)addr >> 47) == -1;
+}
+
 /* Each returns the number of bytes NOT copied (0 on success). */
 unsigned long raw_copy_from_guest(void *dst, const void *src, unsigned long n);
 unsigned long raw_copy_to_guest(void *dst, const void *src, unsigned long n);

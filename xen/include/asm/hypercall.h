@@ -11,6 +11,7 @@
 #include <public/arch-x86/xen.h>
 #include <public/physdev.h>
 #include <public/platform.h>
+#include <public/arch-x86/xen-mca.h>
 
 /* Size of the hypercall table: numbers at or above are -ENOSYS. */
 #define NR_hypercalls 64
@@ -47,6 +48,7 @@ long do_event_channel_op(int cmd, XEN_GUEST_HANDLE_PARAM(void) arg);
 long do_physdev_op(int cmd, XEN_GUEST_HANDLE_PARAM(void) arg);
 long do_sysctl(XEN_GUEST_HANDLE_PARAM(void) u_sysctl);
 long do_domctl(XEN_GUEST_HANDLE_PARAM(void) u_domctl);
+long do_mca(XEN_GUEST_HANDLE_PARAM(xen_mc_t) u_xen_mc);
 
 /* memory_op: the sub-op in the low bits of cmd, the extent to resume at above. */
 #define MEMOP_EXTENT_SHIFT  6

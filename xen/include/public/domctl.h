@@ -142,6 +142,60 @@ struct xen_domctl_getdomaininfo {
 typedef struct xen_domctl_getdomaininfo xen_domctl_getdomaininfo_t;
 DEFINE_XEN_GUEST_HANDLE(xen_domctl_getdomaininfo_t);
 
+/*
+ * XEN_DOMCTL_getpageframeinfo3: the page-table type of each frame named in
+ * array (machine frames for a PV domain), written back over the frame
+ * number as one XEN_DOMCTL_PFINFO_* value.
+ */
+#define XEN_DOMCTL_PFINFO_LTAB_SHIFT 28
+#define XEN_DOMCTL_PFINFO_NOTAB (0x0U << 28)     /* not a page table */
+#define XEN_DOMCTL_PFINFO_L1TAB (0x1U << 28)
+#define XEN_DOMCTL_PFINFO_L2TAB (0x2U << 28)
+#define XEN_DOMCTL_PFINFO_L3TAB (0x3U << 28)
+#define XEN_DOMCTL_PFINFO_L4TAB (0x4U << 28)
+#define XEN_DOMCTL_PFINFO_LTABTYPE_MASK (0x7U << 28)
+#define XEN_DOMCTL_PFINFO_LPINTAB (0x1U << 31)   /* pinned */
+#define XEN_DOMCTL_PFINFO_XTAB (0xfU << 28)      /* not the domain's frame */
+#define XEN_DOMCTL_PFINFO_XALLOC (0xeU << 28)    /* allocate-only */
+#define XEN_DOMCTL_PFINFO_BROKEN (0xdU << 28)    /* broken memory */
+#define XEN_DOMCTL_PFINFO_LTAB_MASK (0xfU << 28)
+struct xen_domctl_getpageframeinfo3 {
+    uint64_aligned_t num;                /* IN: entries (at most 1024) */
+    XEN_GUEST_HANDLE_64(xen_pfn_t) array; /* IN: frames; OUT: types */
+};
+
+/*
+ * XEN_DOMCTL_shadow_op: shadow paging and log-dirty tracking (not used
+ * by a PV domain that manages its own page tables).
+ */
+#define XEN_DOMCTL_SHADOW_OP_OFF 0
+#define XEN_DOMCTL_SHADOW_OP_ENABLE 32
+#define XEN_DOMCTL_SHADOW_OP_CLEAN 11
+#define XEN_DOMCTL_SHADOW_OP_PEEK 12
+#define XEN_DOMCTL_SHADOW_OP_GET_ALLOCATION 30
+#define XEN_DOMCTL_SHADOW_OP_SET_ALLOCATION 31
+#define XEN_DOMCTL_SHADOW_OP_ENABLE_TEST 1
+#define XEN_DOMCTL_SHADOW_OP_ENABLE_LOGDIRTY 2
+/* Mode flags of XEN_DOMCTL_SHADOW_OP_ENABLE. */
+#define XEN_DOMCTL_SHADOW_ENABLE_REFCOUNT (1 << 1)
+#define XEN_DOMCTL_SHADOW_ENABLE_LOG_DIRTY (1 << 2)
+#define XEN_DOMCTL_SHADOW_ENABLE_TRANSLATE (1 << 3)
+#define XEN_DOMCTL_SHADOW_ENABLE_EXTERNAL (1 << 4)
+/* Mode flag of CLEAN and PEEK: the last round of a migration. */
+#define XEN_DOMCTL_SHADOW_LOGDIRTY_FINAL (1 << 0)
+struct xen_domctl_shadow_op_stats {
+    uint32_t fault_count; /* OUT */
+    uint32_t dirty_count; /* OUT */
+};
+struct xen_domctl_shadow_op {
+    uint32_t op;   /* IN: XEN_DOMCTL_SHADOW_OP_* */
+    uint32_t mode; /* IN: ENABLE or LOGDIRTY flags */
+    uint32_t mb;   /* IN/OUT: shadow memory in MiB (GET/SET_ALLOCATION) */
+    XEN_GUEST_HANDLE_64(uint8) dirty_bitmap; /* OUT: CLEAN, PEEK */
+    uint64_aligned_t pages; /* IN: bitmap size; OUT: pages covered */
+    struct xen_domctl_shadow_op_stats stats; /* OUT */
+};
+
 /* XEN_DOMCTL_max_mem: the allocation limit. */
 struct xen_domctl_max_mem {
     uint64_aligned_t max_memkb; /* IN */
@@ -292,6 +346,20 @@ struct xen_domctl_ioport_permission {
     uint8_t allow_access; /* IN: non-zero to allow */
 };
 
+/*
+ * XEN_DOMCTL_memory_mapping: map (or unmap) machine frames of I/O memory
+ * into an HVM guest's physical address space.
+ */
+#define DPCI_ADD_MAPPING 1
+#define DPCI_REMOVE_MAPPING 0
+struct xen_domctl_memory_mapping {
+    uint64_aligned_t first_gfn; /* IN: first guest frame */
+    uint64_aligned_t first_mfn; /* IN: first machine frame */
+    uint64_aligned_t nr_mfns;   /* IN: frames, more than 0 */
+    uint32_t add_mapping;       /* IN: DPCI_ADD_MAPPING or DPCI_REMOVE_MAPPING */
+    uint32_t padding;           /* IN: zero */
+};
+
 /* XEN_DOMCTL_hypercall_init: fill a page of the domain with hypercall stubs. */
 struct xen_domctl_hypercall_init {
     uint64_aligned_t gmfn; /* IN */
@@ -350,6 +418,32 @@ struct xen_domctl_cpu_policy {
 };
 typedef struct xen_domctl_cpu_policy xen_domctl_cpu_policy_t;
 DEFINE_XEN_GUEST_HANDLE(xen_domctl_cpu_policy_t);
+
+/*
+ * XEN_DOMCTL_gettscinfo / XEN_DOMCTL_settscinfo: how the domain's TSC
+ * relates to the host's (tsc_mode: 0 default, 1 always emulate, 2 never
+ * emulate), and the state a migration carries.
+ */
+struct xen_domctl_tsc_info {
+    uint32_t tsc_mode;              /* IN/OUT */
+    uint32_t gtsc_khz;              /* IN/OUT: guest TSC frequency */
+    uint32_t incarnation;           /* IN/OUT: times the TSC was restored */
+    uint32_t pad;                   /* IN: zero */
+    uint64_aligned_t elapsed_nsec;  /* IN/OUT: guest time */
+};
+
+/*
+ * XEN_DOMCTL_getvcpuextstate / XEN_DOMCTL_setvcpuextstate: a vCPU's
+ * extended (XSAVE) state as XCR0, XCR0 accumulated, then the XSAVE area.
+ * A get with size and xfeature_mask zero, or a null buffer, returns the
+ * size needed and the host's feature mask.
+ */
+struct xen_domctl_vcpuextstate {
+    uint32_t vcpu;                       /* IN */
+    uint64_aligned_t xfeature_mask;      /* get: IN/OUT */
+    uint64_aligned_t size;               /* IN/OUT: bytes */
+    XEN_GUEST_HANDLE_64(uint64) buffer;  /* IN/OUT */
+};
 
 /* XEN_DOMCTL_subscribe: the event channel for XEN_DOMCTL_* suspend events. */
 struct xen_domctl_subscribe {
@@ -462,6 +556,8 @@ struct xen_domctl {
         struct xen_domctl_nodeaffinity nodeaffinity;
         struct xen_domctl_vcpuaffinity vcpuaffinity;
         struct xen_domctl_max_mem max_mem;
+        struct xen_domctl_getpageframeinfo3 getpageframeinfo3;
+        struct xen_domctl_shadow_op shadow_op;
         struct xen_domctl_vcpucontext vcpucontext;
         struct xen_domctl_getvcpuinfo getvcpuinfo;
         struct xen_domctl_max_vcpus max_vcpus;
@@ -472,13 +568,16 @@ struct xen_domctl {
         struct xen_domctl_iomem_permission iomem_permission;
         struct xen_domctl_ioport_permission ioport_permission;
         struct xen_domctl_hypercall_init hypercall_init;
+        struct xen_domctl_memory_mapping memory_mapping;
         struct xen_domctl_settimeoffset settimeoffset;
+        struct xen_domctl_tsc_info tsc_info;
         struct xen_domctl_hvmcontext hvmcontext;
         struct xen_domctl_address_size address_size;
         struct xen_domctl_sendtrigger sendtrigger;
         struct xen_domctl_set_target set_target;
         struct xen_domctl_subscribe subscribe;
         struct xen_domctl_cpu_policy cpu_policy;
+        struct xen_domctl_vcpuextstate vcpuextstate;
         struct xen_domctl_set_virq_handler set_virq_handler;
         struct xen_domctl_paging_mempool paging_mempool;
         uint8_t pad[128]; /* IN/OUT: sizes the union */

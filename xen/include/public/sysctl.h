@@ -241,6 +241,24 @@ struct xen_sysctl_scheduler_op {
     } u;
 };
 
+/*
+ * XEN_SYSCTL_get_cpu_featureset: a featureset (the CPUID feature words in
+ * Xen's order) of the host.  With a null features handle, nr_features
+ * returns the number of words there are; a buffer too small gets what fits
+ * and -ENOBUFS.
+ */
+struct xen_sysctl_cpu_featureset {
+#define XEN_SYSCTL_cpu_featureset_raw 0
+#define XEN_SYSCTL_cpu_featureset_host 1
+#define XEN_SYSCTL_cpu_featureset_pv 2
+#define XEN_SYSCTL_cpu_featureset_hvm 3
+#define XEN_SYSCTL_cpu_featureset_pv_max 4
+#define XEN_SYSCTL_cpu_featureset_hvm_max 5
+    uint32_t index;       /* IN: XEN_SYSCTL_cpu_featureset_* */
+    uint32_t nr_features; /* IN: room; OUT: words written (or wanted) */
+    XEN_GUEST_HANDLE_64(uint32) features; /* OUT */
+};
+
 /* XEN_SYSCTL_get_cpu_policy: one of the host's CPUID/MSR policies. */
 struct xen_sysctl_cpu_policy {
 #define XEN_SYSCTL_cpu_policy_raw 0
@@ -302,6 +320,7 @@ struct xen_sysctl {
         struct xen_sysctl_cpupool_op cpupool_op;
         struct xen_sysctl_scheduler_op scheduler_op;
         struct xen_sysctl_cpu_policy cpu_policy;
+        struct xen_sysctl_cpu_featureset cpu_featureset;
         uint8_t pad[128]; /* IN/OUT: sizes the union */
     } u;                  /* IN/OUT: the argument of cmd */
 };

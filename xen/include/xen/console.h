@@ -30,6 +30,9 @@ void console_receive_char(char c, struct cpu_user_regs *regs);
 /* Copy up to 'len' bytes of the log ring from 'offset'; returns bytes copied. */
 size_t console_ring_read(char *buf, size_t len, size_t *offset);
 size_t console_ring_size(void);
+/* XEN_SYSCTL_readconsole: the cleared point, bytes written, ring size; clear up to. */
+void console_ring_bounds(u64 *cons, u64 *prod, u64 *size);
+void console_ring_clear(u64 upto);
 
 /* Serial input queued for domain 0 (CONSOLEIO_read), and who to tell when it arrives. */
 size_t console_read_dom0_input(char *buf, size_t len);

@@ -28,4 +28,6 @@ struct keyhandler {
 
 void handle_keypress(unsigned char key, struct cpu_user_regs *regs);
 
+void keyhandler_init(void);
+
 #endif /* XEN_KEYHANDLER_H */

@@ -97,6 +97,12 @@ void free_xenheap_pages(void *v, unsigned int order);
 #define alloc_xenheap_page() alloc_xenheap_pages(0, 0)
 #define free_xenheap_page(v) free_xenheap_pages(v, 0)
 unsigned long avail_heap_pages(void);
+/*
+ * XENMEM_claim_pages: reserve 'pages' (in all) for d, or cancel with 0: 0,
+ * -EINVAL (a claim exists, or not above what d has / above its max), -ENOMEM.
+ */
+int domain_set_outstanding_pages(struct domain *d, unsigned long pages);
+unsigned long total_outstanding_claims(void);
 unsigned long dirty_heap_pages(void);
 /* Zero some free memory; returns true if any dirty memory is left. */
 bool scrub_free_pages(void);

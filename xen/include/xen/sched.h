@@ -14,6 +14,7 @@
 #include <xen/cpumask.h>
 #include <xen/timer.h>
 #include <xen/list.h>
+#include <xen/rangeset.h>
 #include <asm/domain.h>
 #include <asm/current.h>
 #include <asm/processor.h>
@@ -64,9 +65,19 @@ struct vcpu {
     u32 virq_to_evtchn[NR_VIRQS];
     /* SCHEDOP_poll: blocked until one of the domain's polled ports is pending. */
     bool polling;
+    /* Holds a pause reference for its domain's shutdown (domain_shutdown). */
+    bool paused_for_shutdown;
 
     struct arch_vcpu arch;
 };
+
+/* struct domain's is_dying: alive, being torn down, or torn down (a zombie). */
+#define DOMDYING_alive  0
+#define DOMDYING_dying  1
+#define DOMDYING_dead   2
+
+/* shutdown_code before any SCHEDOP_shutdown(_code): as Xen, all ones. */
+#define SHUTDOWN_CODE_INVALID (~0u)
 
 struct domain {
     domid_t domain_id;
@@ -74,19 +85,39 @@ struct domain {
     struct vcpu **vcpu;         /* [max_vcpus], entries NULL until created */
     struct domain *next_in_list;
 
+    /*
+     * References: the domain list holds one until XEN_DOMCTL_destroydomain
+     * completes, and the domain holds one on itself while it owns pages
+     * (tot_pages > 0), so a domain whose frames are still mapped elsewhere
+     * stays (a zombie) until they are released.  At zero it is unlinked and
+     * freed (put_domain); get_domain() never revives one at zero.
+     */
     atomic_t refcnt;
     atomic_t pause_count;
-    bool is_privileged;         /* domain 0: may control other domains */
-    bool is_dying;
-    bool is_shutting_down;
-    unsigned int shutdown_code;
-    u8 handle[16];              /* the toolstack's UUID */
+    int controller_pause_count;     /* the toolstack's pauses (cmpxchg) */
+    bool is_privileged;             /* domain 0: may control other domains */
+    unsigned int is_dying;          /* DOMDYING_*, guarded by domctl_lock */
+    bool creation_finished;         /* the toolstack unpaused it once */
+    bool debugger_attached;
+    bool is_shutting_down;          /* guarded by shutdown_lock */
+    bool is_shut_down;
+    unsigned int shutdown_code;     /* SHUTDOWN_*, or SHUTDOWN_CODE_INVALID */
+    spinlock_t shutdown_lock;
+    u8 handle[16];                  /* the toolstack's UUID */
+    u32 ssidref;
+    unsigned int options;           /* XEN_DOMCTL_CDF_* it was created with */
+    evtchn_port_t suspend_evtchn;   /* XEN_DOMCTL_subscribe */
+    s64 time_offset_seconds;        /* XEN_DOMCTL_settimeoffset */
 
     /* Memory: guarded by page_alloc_lock. */
     spinlock_t page_alloc_lock;
     struct page_list_head page_list;
     unsigned long tot_pages;
     unsigned long max_pages;
+    unsigned long outstanding_pages;    /* XENMEM_claim_pages, not yet allocated */
+    /* Teardown progress across continuations of XEN_DOMCTL_destroydomain. */
+    unsigned int relinquish_stage;
+    struct page_info *relmem_next;      /* next page to release (referenced) */
 
     /* Scheduling parameters (credit: weight, cap). */
     void *sched_priv;
@@ -103,6 +134,11 @@ struct domain {
 
     struct grant_table *grant_table;
     unsigned int max_grant_frames;
+
+    /* What of the machine it may use besides its memory (XEN_DOMCTL_*_permission). */
+    struct rangeset iomem_caps;     /* machine frames */
+    struct rangeset ioport_caps;    /* I/O ports */
+    struct rangeset irq_caps;       /* IRQs */
 
     /* Guest console output of a domU, line-buffered (console_io). */
     char console_buf[128];
@@ -123,15 +159,28 @@ extern rwlock_t domlist_lock;
 #define for_each_domain(d)  for ( (d) = domain_list; (d); (d) = (d)->next_in_list )
 #define for_each_vcpu(d, v) for ( (v) = (d)->vcpu ? (d)->vcpu[0] : NULL; (v); (v) = (v)->next_in_list )
 
-struct domain *domain_create(domid_t domid, unsigned int max_vcpus, bool privileged);
+struct xen_domctl_createdomain;
+/*
+ * Create a domain from a toolstack's configuration (NULL for the idle
+ * domain), paused once by the system controller (its builder unpauses it).
+ * Returns NULL with *err set to Xen's error on failure; nothing is left.
+ */
+struct domain *domain_create(domid_t domid, const struct xen_domctl_createdomain *config,
+                             bool privileged, int *err);
 struct vcpu *vcpu_create(struct domain *d, unsigned int vcpu_id);
-void domain_destroy(struct domain *d);
 struct domain *get_domain_by_id(domid_t id);
+/* Take a reference on a domain the caller knows exists; false once it is going. */
+bool get_domain(struct domain *d);
 void put_domain(struct domain *d);
+/* XEN_DOMCTL_destroydomain: 0, -ERESTART (call again), or -EINVAL for the caller. */
+int domain_kill(struct domain *d);
 
 /* A domain stopped running (shutdown or crash): tell domain 0 (VIRQ_DOM_EXC). */
 void domain_shutdown_notify(struct domain *d);
 void domain_shutdown(struct domain *d, unsigned int reason);
+/* XEN_DOMCTL_resumedomain: undo a shutdown (a suspended guest carries on). */
+void domain_resume(struct domain *d);
+void domain_watchdog_kill(struct domain *d);
 
 /* Wake a vCPU blocked in SCHEDOP_block/poll. */
 void vcpu_unblock(struct vcpu *v);
@@ -140,6 +189,9 @@ void vcpu_pause(struct vcpu *v);
 void vcpu_unpause(struct vcpu *v);
 void domain_pause(struct domain *d);
 void domain_unpause(struct domain *d);
+/* The toolstack's pauses (XEN_DOMCTL_{,un}pausedomain), counted up to 255. */
+int domain_pause_by_systemcontroller(struct domain *d);
+int domain_unpause_by_systemcontroller(struct domain *d);
 
 /* Scheduler entry points (common/sched/core.c). */
 int scheduler_init(void);
@@ -157,9 +209,16 @@ void sched_tick_resume(void);
 void dump_runq(void);
 const char *scheduler_name(void);
 
+/* vCPU affinities (XEN_DOMCTL_setvcpuaffinity); the caller is not the vCPU. */
+int vcpu_set_hard_affinity(struct vcpu *v, const cpumask_t *mask);
+int vcpu_set_soft_affinity(struct vcpu *v, const cpumask_t *mask);
+unsigned int scheduler_id(void);
+u64 get_cpu_idle_time(unsigned int cpu);
+
 /* Credit scheduler parameters (XEN_DOMCTL_SCHEDOP_* semantics). */
 int sched_credit_get(struct domain *d, unsigned int *weight, unsigned int *cap);
 int sched_credit_set(struct domain *d, unsigned int weight, unsigned int cap);
+int sched_credit_tslice(unsigned int *ms, bool set);
 
 /* Architecture: start running 'next' on this CPU (does not return for a guest). */
 void context_switch(struct vcpu *prev, struct vcpu *next);

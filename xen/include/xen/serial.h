@@ -8,6 +8,7 @@
 void ns16550_init(unsigned int index);
 /* Once interrupts work: route the UART's IRQ, or poll it from a timer. */
 void ns16550_init_postirq(void);
+bool ns16550_owns_port(unsigned int port);
 /* Poll every initialised UART for input (used before IRQs and on panic). */
 void ns16550_poll(void);
 

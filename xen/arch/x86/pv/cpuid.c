@@ -20,6 +20,7 @@
 #include <asm/processor.h>
 #include <asm/guest_access.h>
 #include <asm/pv/traps.h>
+#include <asm/cpu_policy.h>
 
 #define XEN_CPUID_SIGNATURE_EBX 0x566e6558      /* "XenV" */
 #define XEN_CPUID_SIGNATURE_ECX 0x65584d4d      /* "MMXe" */
@@ -41,7 +42,13 @@
 #define HIDE81_ECX ((1u << 2) | (1u << 3) | (1u << 12) | (1u << 15) | (1u << 21))
 #define HIDE81_EDX ((1u << 26) | (1u << 27))
 
-void pv_cpuid(const struct vcpu *v, u32 leaf, u32 subleaf, struct cpu_user_regs *regs)
+/*
+ * CPUID (leaf, subleaf) as vCPU 'vcpu_id' of 'dom' sees it: the PV policy
+ * below, narrowed by what the toolstack set (XEN_DOMCTL_set_cpu_policy,
+ * arch/x86/cpu_policy.c); dom may be NULL for the PV policy alone.
+ */
+void pv_cpuid_leaf(const struct domain *dom, unsigned int vcpu_id, u32 leaf, u32 subleaf,
+                   u32 res[4])
 {
     u32 a = 0, b = 0, c = 0, d = 0;
 
@@ -81,7 +88,7 @@ void pv_cpuid(const struct vcpu *v, u32 leaf, u32 subleaf, struct cpu_user_regs 
     case 0x1:
         c = (c & ~HIDE1_ECX) | (1u << 31);      /* we are a hypervisor */
         d &= ~HIDE1_EDX;
-        b = (b & 0x00ffffff) | ((v->vcpu_id * 2) << 24);
+        b = (b & 0x00ffffff) | ((vcpu_id * 2) << 24);
         break;
     case 0x5:                                    /* MONITOR/MWAIT */
     case 0x6:                                    /* thermal and power */
@@ -109,10 +116,23 @@ void pv_cpuid(const struct vcpu *v, u32 leaf, u32 subleaf, struct cpu_user_regs 
         break;
     }
  out:
-    regs->rax = a;
-    regs->rbx = b;
-    regs->rcx = c;
-    regs->rdx = d;
+    res[0] = a;
+    res[1] = b;
+    res[2] = c;
+    res[3] = d;
+    if ( dom && dom->arch.cpuid )
+        domain_cpuid_narrow(dom, leaf, subleaf, res);
+}
+
+void pv_cpuid(const struct vcpu *v, u32 leaf, u32 subleaf, struct cpu_user_regs *regs)
+{
+    u32 res[4];
+
+    pv_cpuid_leaf(v->domain, v->vcpu_id, leaf, subleaf, res);
+    regs->rax = res[0];
+    regs->rbx = res[1];
+    regs->rcx = res[2];
+    regs->rdx = res[3];
 }
 
 /*

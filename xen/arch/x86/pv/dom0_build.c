@@ -342,6 +342,8 @@ int construct_dom0(struct domain *d, const struct boot_module *kernel,
         rc = -ENOMEM;
         goto fail;
     }
+    /* Then dom0 may balloon up to dom0_mem=max:, or without limit. */
+    d->max_pages = max(nr_pages, dom0_max_pages(total_pages));
 
     /* Kernel segments, then the initrd. */
     rc = elf_load_binary(&elf, &parms, dom0_copy, &b, &reason);

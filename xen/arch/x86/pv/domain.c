@@ -20,6 +20,7 @@
 #include <asm/pv/mm.h>
 #include <asm/pv/traps.h>
 #include <asm/pv/domain.h>
+#include <asm/hypercall.h>
 #include <public/callback.h>
 
 void __noreturn reset_stack_and_jump(void (*fn)(void));
@@ -35,6 +36,7 @@ int pv_domain_initialise(struct domain *d, bool privileged)
 
     d->arch.is_pv = true;
     spin_lock_init(&d->arch.pv.mmu_lock);
+    spin_lock_init(&d->arch.e820_lock);
     d->arch.pv.io_privileged = privileged;
 
     s = alloc_xenheap_page();
@@ -45,7 +47,9 @@ int pv_domain_initialise(struct domain *d, bool privileged)
     pg = virt_to_page(s);
     pg->owner = d->domain_id;
     pg->count_info = PGC_xen_heap | PGC_allocated | 1;
-    pg->type_info = 0;
+    /* Typed writable for good (as Xen's share_xen_page_with_guest): it can
+     * never become a page table or descriptor page. */
+    pg->type_info = PGT_writable_page | PGT_validated | 1;
     d->arch.pv.shared_info = s;
 
     rc = pv_perdomain_init(d);
@@ -61,12 +65,17 @@ int pv_domain_initialise(struct domain *d, bool privileged)
 
 void pv_domain_destroy(struct domain *d)
 {
+    xfree(d->arch.e820);
+    d->arch.e820 = NULL;
+    xfree(d->arch.cpuid);
+    d->arch.cpuid = NULL;
     pv_perdomain_destroy(d);
     if ( d->arch.pv.shared_info )
     {
         struct page_info *pg = virt_to_page(d->arch.pv.shared_info);
 
         pg->count_info = PGC_xen_heap;
+        pg->type_info = 0;
         pg->owner = DOMID_XEN;
         free_xenheap_page(d->arch.pv.shared_info);
         d->arch.pv.shared_info = NULL;
@@ -138,6 +147,120 @@ void pv_vcpu_destroy(struct vcpu *v)
 }
 
 /*
+ * Teardown of a vCPU (the domain is dying and paused): its timers stop, and
+ * what it holds of the domain's memory goes: the page-table bases, the GDT and
+ * LDT frames, a registered vcpu_info page (the vCPU falls back to its
+ * shared_info slot first, so nothing writes into a page about to be freed).
+ */
+static void pv_vcpu_relinquish(struct vcpu *v)
+{
+    struct domain *d = v->domain;
+
+    stop_timer(&v->singleshot_timer);
+    stop_timer(&v->periodic_timer);
+    if ( v->poll_timer.function )
+        stop_timer(&v->poll_timer);
+    spin_lock(&d->arch.pv.mmu_lock);
+    pv_destroy_gdt_ldt(v);
+    if ( v->arch.pv.guest_table )
+        put_page_and_type(mfn_to_page(v->arch.pv.guest_table));
+    if ( v->arch.pv.guest_table_user )
+        put_page_and_type(mfn_to_page(v->arch.pv.guest_table_user));
+    v->arch.pv.guest_table = v->arch.pv.guest_table_user = 0;
+    if ( v->arch.pv.vcpu_info_mfn )
+    {
+        unsigned long mfn = v->arch.pv.vcpu_info_mfn;
+
+        v->arch.pv.vcpu_info = v->vcpu_id < XEN_LEGACY_MAX_VCPUS
+                               ? &d->arch.pv.shared_info->vcpu_info[v->vcpu_id]
+                               : &dummy_vcpu_info;
+        v->arch.pv.vcpu_info_mfn = 0;
+        smp_mb();
+        put_page_and_type(mfn_to_page(mfn));
+    }
+    v->is_initialised = false;
+    spin_unlock(&d->arch.pv.mmu_lock);
+}
+
+/* Under page_alloc_lock: the first page from pg on that we can hold. */
+static struct page_info *relmem_grab(struct domain *d, struct page_info *pg)
+{
+    for ( ; pg; pg = page_list_next(pg) )
+        if ( get_page(pg, d) )
+            return pg;
+    return NULL;                        /* the rest is being freed by others */
+}
+
+/*
+ * Give back every page of a dying domain: drop its pins (which releases the
+ * page-table trees under them) and its allocation reference.  A page still
+ * referenced from elsewhere (a foreign mapping, a grant) stays until that
+ * goes.  Walks the page list holding a reference on the next page, so the
+ * walk survives pages leaving the list; preemptible, the position kept in
+ * d->relmem_next across continuations.
+ */
+static int relinquish_memory(struct domain *d)
+{
+    struct page_info *pg, *next;
+    unsigned int n = 0;
+
+    spin_lock(&d->page_alloc_lock);
+    pg = d->relmem_next ? d->relmem_next : relmem_grab(d, page_list_first(&d->page_list));
+    d->relmem_next = NULL;
+    spin_unlock(&d->page_alloc_lock);
+
+    while ( pg )
+    {
+        spin_lock(&d->page_alloc_lock);
+        next = relmem_grab(d, page_list_next(pg));
+        spin_unlock(&d->page_alloc_lock);
+
+        if ( __atomic_fetch_and(&pg->type_info, ~PGT_pinned, __ATOMIC_SEQ_CST) & PGT_pinned )
+            put_page_and_type(pg);
+        if ( __atomic_fetch_and(&pg->count_info, ~PGC_allocated, __ATOMIC_SEQ_CST) &
+             PGC_allocated )
+            put_page(pg);
+        put_page(pg);                   /* ours: this may free it */
+
+        pg = next;
+        if ( pg && !(++n & 127) && hypercall_preempt_check() )
+        {
+            d->relmem_next = pg;        /* keeps its reference */
+            return -ERESTART;
+        }
+    }
+    return 0;
+}
+
+/* XEN_DOMCTL_destroydomain's PV part: 0 when done, -ERESTART to continue. */
+int pv_domain_relinquish_resources(struct domain *d)
+{
+    struct vcpu *v;
+    int rc;
+
+    switch ( d->relinquish_stage )
+    {
+    case 0:
+        for_each_vcpu ( d, v )
+            pv_vcpu_relinquish(v);
+        d->relinquish_stage = 1;
+        /* fall through */
+    case 1:
+        rc = relinquish_memory(d);
+        if ( rc )
+            return rc;
+        d->relinquish_stage = 2;
+        xfree(d->arch.e820);
+        d->arch.e820 = NULL;
+        d->arch.nr_e820 = 0;
+        /* fall through */
+    default:
+        break;
+    }
+    return 0;
+}
+
+/*
  * Set a vCPU's whole context (VCPUOP_initialise, and the domain builder), as Xen's
  * arch_set_info_guest does for a 64-bit PV guest: registers, trap table, GDT,
  * LDT, callbacks, kernel stack, page tables, segment bases.
@@ -155,8 +278,45 @@ int arch_set_info_guest(struct vcpu *v, const vcpu_guest_context_t *c)
     if ( c->gdt_ents > FIRST_RESERVED_GDT_ENTRY || c->ldt_ents > 8192 ||
          (c->ldt_base & ~PAGE_MASK) )
         return -EINVAL;
-    if ( !guest_range_ok(c->user_regs.rip, 1) || !guest_range_ok(c->event_callback_eip, 0) )
+    /*
+     * Every address the hypervisor will load into a register or jump the guest
+     * to must be canonical (Xen checks the same set): a bad segment base would
+     * fault in WRMSR at the next context switch, inside the hypervisor.
+     */
+    if ( !is_canonical_address(c->user_regs.rip) ||
+         !is_canonical_address(c->user_regs.rsp) ||
+         !is_canonical_address(c->fs_base) ||
+         !is_canonical_address(c->gs_base_kernel) ||
+         !is_canonical_address(c->gs_base_user) ||
+         !is_canonical_address(c->ldt_base) ||
+         !is_canonical_address(c->kernel_sp) ||
+         !is_canonical_address(c->event_callback_eip) ||
+         !is_canonical_address(c->failsafe_callback_eip) ||
+         !is_canonical_address(c->syscall_callback_eip) )
         return -EINVAL;
+    for ( i = 0; i < 256; i++ )
+        if ( !is_canonical_address(c->trap_ctxt[i].address) )
+            return -EINVAL;
+    if ( !mfn_valid(cr3) || (ucr3 && !mfn_valid(ucr3)) )
+        return -EINVAL;
+
+    /*
+     * A vCPU that has a context already (XEN_DOMCTL_setvcpucontext again) may
+     * change its registers but not its page tables or descriptor tables, as in
+     * Xen: anything else there is -EOPNOTSUPP.
+     */
+    if ( v->is_initialised )
+    {
+        bool fail = cr3 != v->arch.pv.guest_table || ucr3 != v->arch.pv.guest_table_user ||
+                    c->gdt_ents != v->arch.pv.gdt_ents || c->ldt_base != v->arch.pv.ldt_base ||
+                    c->ldt_ents != v->arch.pv.ldt_ents;
+
+        for ( i = 0; i < nr_gdt; i++ )
+            fail |= c->gdt_frames[i] != v->arch.pv.gdt_frames[i];
+        if ( fail )
+            return -EOPNOTSUPP;
+        goto registers;
+    }
 
     spin_lock(&d->arch.pv.mmu_lock);
     rc = new_guest_cr3(v, cr3);
@@ -186,6 +346,7 @@ int arch_set_info_guest(struct vcpu *v, const vcpu_guest_context_t *c)
     spin_unlock(&d->arch.pv.mmu_lock);
     pv_vcpu_gdt_init(v);
 
+ registers:
     memcpy(&v->arch.user_regs, &c->user_regs, sizeof(v->arch.user_regs));
     /*
      * The IOPL field of the context's RFLAGS is the vCPU's virtual I/O privilege
@@ -217,7 +378,7 @@ int arch_set_info_guest(struct vcpu *v, const vcpu_guest_context_t *c)
     for ( i = 0; i < 8; i++ )
         if ( i != 4 && i != 5 && c->debugreg[i] )
             set_debugreg(v, i, c->debugreg[i]);
-    if ( c->ldt_ents )
+    if ( c->ldt_ents && !v->is_initialised )
     {
         spin_lock(&d->arch.pv.mmu_lock);
         rc = pv_set_ldt(v, c->ldt_base, c->ldt_ents);
@@ -226,6 +387,77 @@ int arch_set_info_guest(struct vcpu *v, const vcpu_guest_context_t *c)
             return rc;
     }
     v->is_initialised = true;
+    return 0;
+}
+
+/*
+ * The context of a vCPU that is not running (XEN_DOMCTL_getvcpucontext), as
+ * Xen's arch_get_info_guest gives it for a 64-bit PV guest: what
+ * arch_set_info_guest took, with the virtual IOPL merged back into RFLAGS and
+ * VGCF_online / VGCF_in_kernel describing its state.
+ */
+void arch_get_info_guest(struct vcpu *v, vcpu_guest_context_t *c)
+{
+    const struct pv_vcpu *pv = &v->arch.pv;
+    unsigned int i;
+
+    memset(c, 0, sizeof(*c));
+    memcpy(&c->fpu_ctxt, pv->fpu_area, sizeof(c->fpu_ctxt));
+    c->flags = VGCF_i387_valid;
+    if ( pv->callback_mask_events & (1u << CALLBACKTYPE_syscall) )
+        c->flags |= VGCF_syscall_disables_events;
+    if ( pv->callback_mask_events & (1u << CALLBACKTYPE_failsafe) )
+        c->flags |= VGCF_failsafe_disables_events;
+    if ( !test_bit(_VPF_down, &v->pause_flags) )
+        c->flags |= VGCF_online;
+    if ( pv->kernel_mode )
+        c->flags |= VGCF_in_kernel;
+    memcpy(&c->user_regs, &v->arch.user_regs, sizeof(c->user_regs));
+    c->user_regs.rflags = (c->user_regs.rflags & ~X86_EFLAGS_IOPL) |
+                          ((unsigned long)pv->iopl << 12);
+    c->user_regs.ds = pv->ds;
+    c->user_regs.es = pv->es;
+    c->user_regs.fs = pv->fs;
+    c->user_regs.gs = pv->gs;
+    memcpy(c->trap_ctxt, pv->trap_ctxt, sizeof(c->trap_ctxt));
+    c->ldt_base = pv->ldt_base;
+    c->ldt_ents = pv->ldt_ents;
+    for ( i = 0; i < FIRST_RESERVED_GDT_PAGE && i < ARRAY_SIZE(c->gdt_frames); i++ )
+        c->gdt_frames[i] = pv->gdt_frames[i];
+    c->gdt_ents = pv->gdt_ents;
+    c->kernel_ss = pv->kernel_ss;
+    c->kernel_sp = pv->kernel_sp;
+    for ( i = 0; i < 8; i++ )
+        c->ctrlreg[i] = pv->ctrlreg[i];
+    c->ctrlreg[3] = xen_pfn_to_cr3(pv->guest_table);
+    c->ctrlreg[1] = xen_pfn_to_cr3(pv->guest_table_user);
+    for ( i = 0; i < 8; i++ )
+        c->debugreg[i] = pv->debugreg[i];
+    c->event_callback_eip = pv->event_callback_eip;
+    c->failsafe_callback_eip = pv->failsafe_callback_eip;
+    c->syscall_callback_eip = pv->syscall_callback_eip;
+    c->vm_assist = v->domain->arch.pv.vm_assist;
+    c->fs_base = pv->fs_base;
+    c->gs_base_kernel = pv->gs_base_kernel;
+    c->gs_base_user = pv->gs_base_user;
+}
+
+/*
+ * XEN_DOMCTL_setvcpucontext with no context: the vCPU goes back to its state at
+ * creation (down, no context, nothing of the domain's memory held).
+ */
+int pv_vcpu_reset(struct vcpu *v)
+{
+    set_bit(_VPF_down, &v->pause_flags);
+    pv_vcpu_relinquish(v);
+    memset(&v->arch.user_regs, 0, sizeof(v->arch.user_regs));
+    memset(v->arch.pv.trap_ctxt, 0, sizeof(v->arch.pv.trap_ctxt));
+    v->arch.pv.event_callback_eip = v->arch.pv.failsafe_callback_eip = 0;
+    v->arch.pv.syscall_callback_eip = 0;
+    v->arch.pv.kernel_ss = v->arch.pv.kernel_sp = 0;
+    v->arch.pv.kernel_mode = true;
+    v->arch.pv.iopl = 0;
+    init_fpu_area(v->arch.pv.fpu_area);
     return 0;
 }
 

@@ -17,10 +17,12 @@
 #include <xen/softirq.h>
 #include <xen/time.h>
 #include <xen/acpi.h>
+#include <xen/serial.h>
 #include <asm/domain.h>
 #include <asm/guest_access.h>
 #include <asm/insn.h>
 #include <asm/io.h>
+#include <asm/pci.h>
 #include <asm/processor.h>
 #include <asm/pv/mm.h>
 #include <asm/pv/traps.h>
@@ -104,7 +106,7 @@ static bool port_is_hypervisors(unsigned int port)
     if ( (port >= 0x20 && port <= 0x21) || (port >= 0xa0 && port <= 0xa1) ||
          (port >= 0x4d0 && port <= 0x4d1) || (port >= 0x40 && port <= 0x43) ||
          port == 0x61 || port == 0x92 || port == 0xf0 || port == 0xcf9 ||
-         (port >= 0x3f8 && port <= 0x3ff) )
+         ns16550_owns_port(port) )
         return true;
     if ( acpi_info.pm_tmr && port >= acpi_info.pm_tmr && port < acpi_info.pm_tmr + 4 )
         return true;
@@ -131,6 +133,17 @@ static void io_out(unsigned int port, unsigned int bytes, u32 val)
     }
 }
 
+/*
+ * A domain other than domain 0 reaches the ports the toolstack gave it
+ * (XEN_DOMCTL_ioport_permission), but never the hypervisor's nor PCI
+ * configuration space.
+ */
+static bool domu_port_ok(struct domain *d, unsigned int port, unsigned int bytes)
+{
+    return rangeset_contains_range(&d->ioport_caps, port, port + bytes - 1) &&
+           !port_is_hypervisors(port) && !(port + bytes > 0xcf8 && port <= 0xcff);
+}
+
 static u32 guest_io_read(struct domain *d, unsigned int port, unsigned int bytes)
 {
     u32 ones = bytes == 4 ? 0xffffffffu : (1u << (bytes * 8)) - 1;
@@ -138,18 +151,21 @@ static u32 guest_io_read(struct domain *d, unsigned int port, unsigned int bytes
     if ( port == 0x61 || port == 0x42 )
         return pit2_read(port) & ones;
     if ( !d->arch.pv.io_privileged )
-        return ones;
+        return domu_port_ok(d, port, bytes) ? io_in(port, bytes) & ones : ones;
     /* PCI configuration mechanism 1: the address register is shadowed. */
     if ( port == 0xcf8 && bytes == 4 )
         return d->arch.pv.pci_cf8;
     if ( port >= 0xcfc && port <= 0xcff )
     {
+        unsigned long flags;
         u32 v;
 
         if ( !(d->arch.pv.pci_cf8 & 0x80000000u) )
             return ones;
+        flags = pci_conf_lock();        /* the hypervisor programs MSIs too */
         outl(d->arch.pv.pci_cf8 & ~3u, 0xcf8);
         v = io_in(port, bytes);
+        pci_conf_unlock(flags);
         return v;
     }
     if ( port_is_hypervisors(port) || (port >= 0xcf8 && port < 0xcfc) )
@@ -165,7 +181,11 @@ static void guest_io_write(struct domain *d, unsigned int port, unsigned int byt
         return;
     }
     if ( !d->arch.pv.io_privileged )
+    {
+        if ( domu_port_ok(d, port, bytes) )
+            io_out(port, bytes, val);
         return;
+    }
     if ( port == 0xcf8 && bytes == 4 )
     {
         d->arch.pv.pci_cf8 = val;
@@ -175,8 +195,11 @@ static void guest_io_write(struct domain *d, unsigned int port, unsigned int byt
     {
         if ( d->arch.pv.pci_cf8 & 0x80000000u )
         {
+            unsigned long flags = pci_conf_lock();
+
             outl(d->arch.pv.pci_cf8 & ~3u, 0xcf8);
             io_out(port, bytes, val);
+            pci_conf_unlock(flags);
         }
         return;
     }

@@ -64,6 +64,7 @@ static const struct hypercall_desc pv_hypercall_table[NR_hypercalls] = {
     HYPERCALL(physdev_op, 2),
     HYPERCALL(sysctl, 1),
     HYPERCALL(domctl, 1),
+    HYPERCALL(mca, 1),
 };
 
 /* Multicall state of this CPU: the entry being run, and whether it was preempted. */

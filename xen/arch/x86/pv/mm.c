@@ -219,7 +219,9 @@ bool iomem_access_permitted(const struct domain *d, unsigned long mfn, bool writ
 {
     unsigned int i;
 
-    if ( !d->arch.pv.io_privileged )
+    /* A domU: what the toolstack gave it (XEN_DOMCTL_iomem_permission). */
+    if ( !d->arch.pv.io_privileged &&
+         !rangeset_contains_range((struct rangeset *)&d->iomem_caps, mfn, mfn) )
         return false;
     if ( mfn == (0xfee00000UL >> PAGE_SHIFT) || mfn_in_page(acpi_info.lapic_addr, mfn) )
         return false;
@@ -572,7 +574,7 @@ static int new_guest_user_cr3(struct vcpu *v, unsigned long mfn)
  * The L1 entry that maps 'va' in v's kernel page tables, if there is one, and the
  * L1 page holding it (which must be a validated L1 of d).
  */
-static u64 *guest_l1e_for_va(struct vcpu *v, unsigned long va, struct page_info **l1pg)
+u64 *guest_l1e_for_va(struct vcpu *v, unsigned long va, struct page_info **l1pg)
 {
     u64 e;
     const u64 *t;
@@ -636,30 +638,67 @@ static void flush_va_on(const cpumask_t *mask, unsigned long va, bool all)
         on_selected_cpus(mask, invlpg_fn, (void *)va, true);
 }
 
+/*
+ * The domain whose frames an MMU operation maps or pins (foreigndom), as Xen's
+ * get_pg_owner(): DOMID_SELF is the caller; a caller naming itself by its id
+ * is refused, as is an unknown domain (-ESRCH); another domain needs a
+ * privileged caller (-EPERM).  Returns a reference, or NULL with *rc set.
+ */
+static struct domain *get_pg_owner(domid_t domid, long *rc)
+{
+    struct domain *curr = current->domain, *d;
+
+    if ( domid == DOMID_SELF )
+    {
+        atomic_inc(&curr->refcnt);
+        return curr;
+    }
+    *rc = -ESRCH;
+    if ( domid == curr->domain_id )
+    {
+        gprintk(XENLOG_G_WARNING, "cannot specify itself as foreign domain\n");
+        return NULL;
+    }
+    if ( domid == DOMID_XEN )
+    {
+        /* The M2P, read-only: the frames' type refuses writable mappings. */
+        d = dom_xen;
+        atomic_inc(&d->refcnt);
+    }
+    else
+        d = get_domain_by_id(domid);
+    if ( d && !curr->is_privileged )
+    {
+        put_domain(d);
+        *rc = -EPERM;
+        return NULL;
+    }
+    return d;
+}
+
 long do_update_va_mapping_otherdomain(unsigned long va, u64 val, unsigned long flags,
                                       domid_t domid)
 {
     struct vcpu *v = current;
-    struct domain *d = v->domain, *pg_owner = d;
+    struct domain *d = v->domain, *pg_owner;
     struct page_info *l1pg;
     u64 *pl1e;
     cpumask_t mask;
     long rc;
 
+    if ( !(pg_owner = get_pg_owner(domid, &rc)) )
+        return rc;
     if ( !guest_range_ok(va, PAGE_SIZE) )
-        return -EINVAL;
-    if ( domid != DOMID_SELF && domid != d->domain_id )
     {
-        if ( !d->is_privileged || !(pg_owner = get_domain_by_id(domid)) )
-            return -ESRCH;
+        put_domain(pg_owner);
+        return -EINVAL;
     }
 
     spin_lock(&d->arch.pv.mmu_lock);
     pl1e = guest_l1e_for_va(v, va, &l1pg);
     rc = pl1e ? mod_l1_entry(pl1e, val, d, pg_owner, false) : -EINVAL;
     spin_unlock(&d->arch.pv.mmu_lock);
-    if ( pg_owner != d )
-        put_domain(pg_owner);
+    put_domain(pg_owner);
     if ( rc )
         return rc;
 
@@ -692,26 +731,6 @@ long do_update_va_mapping(unsigned long va, u64 val, unsigned long flags)
 
 /* ------------------------------------------------------------ mmu_update */
 
-
-static struct domain *get_pg_owner(domid_t domid)
-{
-    struct domain *curr = current->domain;
-
-    if ( domid == DOMID_SELF || domid == curr->domain_id )
-    {
-        atomic_inc(&curr->refcnt);
-        return curr;
-    }
-    if ( !curr->is_privileged )
-        return NULL;
-    if ( domid == DOMID_XEN )
-    {
-        /* The M2P, read-only: the frames' type refuses writable mappings. */
-        atomic_inc(&dom_xen->refcnt);
-        return dom_xen;
-    }
-    return get_domain_by_id(domid);
-}
 
 /*
  * Batches may be long: they stop when other work is pending and continue in a
@@ -747,9 +766,9 @@ long do_mmu_update(XEN_GUEST_HANDLE_PARAM(mmu_update_t) ureqs, unsigned int coun
     mmu_update_t req;
     long rc = 0;
 
-    pg_owner = get_pg_owner(foreigndom & 0xffff);
+    pg_owner = get_pg_owner(foreigndom & 0xffff, &rc);
     if ( !pg_owner )
-        return -ESRCH;
+        return rc;
 
     spin_lock(&d->arch.pv.mmu_lock);
     for ( i = 0; i < count; i++ )
@@ -985,9 +1004,9 @@ long do_mmuext_op(XEN_GUEST_HANDLE_PARAM(mmuext_op_t) uops, unsigned int count,
     unsigned int i, done = preempted_done(&count, pdone);
     long rc = 0;
 
-    pg_owner = get_pg_owner(foreigndom & 0xffff);
+    pg_owner = get_pg_owner(foreigndom & 0xffff, &rc);
     if ( !pg_owner )
-        return -ESRCH;
+        return rc;
 
     spin_lock(&pg_owner->arch.pv.mmu_lock);
     if ( pg_owner != d )

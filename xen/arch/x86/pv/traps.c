@@ -105,6 +105,12 @@ void __domain_crash(struct domain *d, const char *why)
         dump_guest_walk(pv_vcpu_info(current)->arch.cr2);
         show_guest_stack(r);
     }
+    if ( d->domain_id != 0 )
+    {
+        /* Paused and reported to the toolstack like any shutdown (code 3). */
+        domain_shutdown(d, SHUTDOWN_crash);
+        return;
+    }
     d->shutdown_code = SHUTDOWN_crash;
     d->is_shutting_down = true;
     for_each_vcpu ( d, v )
@@ -112,7 +118,6 @@ void __domain_crash(struct domain *d, const char *why)
         set_bit(_VPF_down, &v->pause_flags);
         vcpu_sleep_nosync(v);
     }
-    domain_shutdown_notify(d);
 }
 
 /* Kernel <-> user context: page tables and the active GS base swap together. */
@@ -245,6 +250,12 @@ void pv_exit_work(void)
         if ( v->arch.pv.trap_pending )
         {
             deliver_pending_trap(v, regs);
+            continue;
+        }
+        if ( READ_ONCE(v->arch.pv.nmi_pending) &&
+             __atomic_exchange_n(&v->arch.pv.nmi_pending, false, __ATOMIC_SEQ_CST) )
+        {
+            pv_inject_trap(v, 2, false, 0);
             continue;
         }
         vi = pv_vcpu_info(v);
@@ -558,7 +569,15 @@ static long register_callback(struct vcpu *v, const struct callback_register *re
     case CALLBACKTYPE_syscall:  slot = &v->arch.pv.syscall_callback_eip; break;
     case CALLBACKTYPE_syscall32: slot = &v->arch.pv.syscall32_callback_eip; break;
     case CALLBACKTYPE_sysenter: slot = &v->arch.pv.sysenter_callback_eip; break;
-    case CALLBACKTYPE_nmi:      slot = &v->arch.pv.nmi_callback_eip; break;
+    case CALLBACKTYPE_nmi:
+        /* As Xen: the NMI callback is trap-table entry 2. */
+        if ( reg->address && !guest_range_ok(reg->address, 1) )
+            return -EINVAL;
+        v->arch.pv.trap_ctxt[2].vector = 2;
+        v->arch.pv.trap_ctxt[2].flags = 0;
+        v->arch.pv.trap_ctxt[2].cs = FLAT_KERNEL_CS;
+        v->arch.pv.trap_ctxt[2].address = reg->address;
+        return 0;
     default:
         return -ENOSYS;
     }
@@ -706,11 +725,13 @@ long do_set_segment_base(unsigned int which, unsigned long base)
 {
     struct vcpu *v = current;
 
+    /* A non-canonical base would #GP in WRMSR, inside the hypervisor. */
+    if ( which <= SEGBASE_GS_KERNEL && !is_canonical_address(base) )
+        return -EINVAL;
+
     switch ( which )
     {
     case SEGBASE_FS:
-        if ( !guest_range_ok(base, 1) && base )
-            return -EINVAL;
         wrmsr(MSR_FS_BASE, base);
         v->arch.pv.fs_base = base;
         return 0;

@@ -52,6 +52,8 @@ void init_xen_l4_slots(u64 *l4, const struct domain *d);
 /* Entry checks used by the grant-table code as well. */
 int get_page_from_l1e(u64 *l1e, struct domain *l1e_owner, struct domain *pg_owner);
 void put_page_from_l1e(u64 l1e, struct domain *l1e_owner);
+/* The L1 entry mapping va in v's kernel page tables (NULL: none), and its page. */
+u64 *guest_l1e_for_va(struct vcpu *v, unsigned long va, struct page_info **l1pg);
 /* Give a guest L1 entry the bits the hypervisor requires (USER for its kernel). */
 u64 adjust_guest_l1e(u64 l1e);
 
