@@ -1,6 +1,7 @@
 /*
  * xc_sched.c: scheduler parameters, per domain (domctl scheduler_op) and
- * per pool (sysctl scheduler_op), for the credit scheduler.
+ * per pool (sysctl scheduler_op), for the credit scheduler; per domain
+ * also for credit2 (Xen 4.17's default).
  */
 #include "xc_private.h"
 
@@ -20,7 +21,10 @@ int xc_sched_id(xc_interface *xch, unsigned int *sched_id)
     return 0;
 }
 
-/* XEN_DOMCTL_scheduler_op for the credit scheduler, get or put. */
+/*
+ * XEN_DOMCTL_scheduler_op for the credit or credit2 scheduler, get or put:
+ * both carry a 16-bit weight and a 16-bit cap, at the same offsets.
+ */
 static int credit_domain(xc_interface *xch, const char *fn, uint32_t domid,
                          uint32_t cmd, struct xc_sched_credit *p,
                          uint32_t sched_id)
@@ -38,13 +42,29 @@ static int credit_domain(xc_interface *xch, const char *fn, uint32_t domid,
         return xc__inval(xch, "%s: weight 0: must be 1 to 65535", fn);
     op.u.scheduler_op.sched_id = sched_id;
     op.u.scheduler_op.cmd = cmd;
-    op.u.scheduler_op.u.credit.weight = p->weight;
-    op.u.scheduler_op.u.credit.cap = p->cap;
+    if ( sched_id == XEN_SCHEDULER_CREDIT2 )
+    {
+        op.u.scheduler_op.u.credit2.weight = p->weight;
+        op.u.scheduler_op.u.credit2.cap = p->cap;
+    }
+    else
+    {
+        op.u.scheduler_op.u.credit.weight = p->weight;
+        op.u.scheduler_op.u.credit.cap = p->cap;
+    }
     rc = xc__domctl(xch, &op, "scheduler_op");
     if ( rc < 0 )
         return rc;
-    p->weight = op.u.scheduler_op.u.credit.weight;
-    p->cap = op.u.scheduler_op.u.credit.cap;
+    if ( sched_id == XEN_SCHEDULER_CREDIT2 )
+    {
+        p->weight = op.u.scheduler_op.u.credit2.weight;
+        p->cap = op.u.scheduler_op.u.credit2.cap;
+    }
+    else
+    {
+        p->weight = op.u.scheduler_op.u.credit.weight;
+        p->cap = op.u.scheduler_op.u.credit.cap;
+    }
     return 0;
 }
 
@@ -56,7 +76,7 @@ int xc_sched_credit_domain_get(xc_interface *xch, uint32_t domid,
                          XEN_DOMCTL_SCHEDOP_getinfo, p, XEN_SCHEDULER_CREDIT);
 }
 
-/* See xc.h: credit2's per-domain parameters share credit's layout. */
+/* See xc.h. */
 int xc_sched_credit2_domain_get(xc_interface *xch, uint32_t domid,
                                 struct xc_sched_credit *p)
 {
@@ -75,6 +95,20 @@ int xc_sched_credit_domain_set(xc_interface *xch, uint32_t domid,
     return credit_domain(xch, "xc_sched_credit_domain_set", domid,
                          XEN_DOMCTL_SCHEDOP_putinfo, &copy,
                          XEN_SCHEDULER_CREDIT);
+}
+
+/* See xc.h. */
+int xc_sched_credit2_domain_set(xc_interface *xch, uint32_t domid,
+                                const struct xc_sched_credit *p)
+{
+    struct xc_sched_credit copy;
+
+    if ( !p )
+        return xc__inval(xch, "xc_sched_credit2_domain_set: no parameters");
+    copy = *p;
+    return credit_domain(xch, "xc_sched_credit2_domain_set", domid,
+                         XEN_DOMCTL_SCHEDOP_putinfo, &copy,
+                         XEN_SCHEDULER_CREDIT2);
 }
 
 /* XEN_SYSCTL_scheduler_op for a pool's credit scheduler. */

@@ -390,16 +390,27 @@ static int build_pre(struct create *cr)
                                            (unsigned int)c->ncpus_hard)) )
                 return dom_fail(cr->err, rc, "%s", xc_error(xch));
         }
+    /*
+     * weight= and cap= go to whichever of credit and credit2 runs (Xen
+     * 4.17's default is credit2, ours credit); other schedulers have no
+     * such parameters and, as in libxl, ignore them.
+     */
     if ( (c->weight >= 0 || c->cap >= 0) && !xc_sched_id(xch, &sched) &&
-         sched == XC_SCHEDULER_CREDIT )
+         (sched == XC_SCHEDULER_CREDIT || sched == XC_SCHEDULER_CREDIT2) )
     {
-        if ( (rc = xc_sched_credit_domain_get(xch, cr->domid, &sc)) )
+        int credit2 = sched == XC_SCHEDULER_CREDIT2;
+
+        rc = credit2 ? xc_sched_credit2_domain_get(xch, cr->domid, &sc)
+                     : xc_sched_credit_domain_get(xch, cr->domid, &sc);
+        if ( rc )
             return dom_fail(cr->err, rc, "%s", xc_error(xch));
         if ( c->weight >= 0 )
             sc.weight = (uint16_t)c->weight;
         if ( c->cap >= 0 )
             sc.cap = (uint16_t)c->cap;
-        if ( (rc = xc_sched_credit_domain_set(xch, cr->domid, &sc)) )
+        rc = credit2 ? xc_sched_credit2_domain_set(xch, cr->domid, &sc)
+                     : xc_sched_credit_domain_set(xch, cr->domid, &sc);
+        if ( rc )
             return dom_fail(cr->err, rc, "%s", xc_error(xch));
     }
     if ( (rc = xc_evtchn_alloc_unbound(xch, cr->domid, 0, &cr->store_port)) ||

@@ -205,9 +205,12 @@ int xc_sched_credit_domain_get(xc_interface *xch, uint32_t domid,
 int xc_sched_credit_domain_set(xc_interface *xch, uint32_t domid,
                                const struct xc_sched_credit *p);
 
-/* The same for credit2 (weight and cap have the same meaning). */
+/* The same for credit2, Xen 4.17's default (weight and cap have the same
+ * meaning and layout). */
 int xc_sched_credit2_domain_get(xc_interface *xch, uint32_t domid,
                                 struct xc_sched_credit *p);
+int xc_sched_credit2_domain_set(xc_interface *xch, uint32_t domid,
+                                const struct xc_sched_credit *p);
 
 struct xc_sched_credit_params {
     uint32_t tslice_ms;          /* 1-1000 */
