@@ -50,8 +50,15 @@ CONFIGS = {
                                   vcpus=1).replace(
                                       'kernel = "/root/domu/vmlinuz"',
                                       'kernel = "/root/domu/initrd.gz"'),
+    "noramdisk.cfg": GUEST.format(name="noramdisk", extra="", memory=128,
+                                  vcpus=1).replace(
+                                      "/root/domu/initrd.gz",
+                                      "/root/domu/no-such-initrd"),
     # More than the 1 GiB machine has.
     "huge.cfg": GUEST.format(name="huge", extra="", memory=8192, vcpus=1),
+    # More vCPUs than the hypervisor gives a PV guest.
+    "manyvcpus.cfg": GUEST.format(name="manyvcpus", extra="", memory=128,
+                                  vcpus=4000),
     # A syntax error on line 3, column 10.
     "syntax.cfg": 'name = "syntax"\nmemory = 128\nkernel = \n',
 }
@@ -191,6 +198,12 @@ def create_console_list_shutdown(m):
     check(m.must("xenstore-read /local/domain/%d/console/tty" % domid)
           .startswith("/dev/pts/"), "xenconsoled gave the console a pty")
     xl_console(m, "stay")
+    # A second guest of the same name is refused; the first runs on.
+    rc, out = m.sh("xl create /root/domu/stay.cfg 2>&1", 120)
+    check(rc != 0 and re.search(r'(?i)"?stay"? already exists', out),
+          "a second 'stay' is refused by name: %s" % out.strip())
+    check(domains(m).get("stay", (None,))[0] == domid,
+          "the first 'stay' is still there")
     rc, out = m.sh("xl shutdown -w stay 2>&1", 150)
     check(rc == 0, "xl shutdown -w stay exited %d: %s" % (rc, out))
     wait_gone(m, "stay")
@@ -233,8 +246,20 @@ def not_a_kernel(m):
 
 
 @test
+def bad_ramdisk_path(m):
+    refused(m, "noramdisk.cfg", [r"/root/domu/no-such-initrd",
+                                 r"(?i)no such file"])
+
+
+@test
 def memory_too_large(m):
     refused(m, "huge.cfg", [r"(?i)memory", r"8192 MiB"])
+
+
+@test
+def too_many_vcpus(m):
+    refused(m, "manyvcpus.cfg", [r"manyvcpus\.cfg:6:\d+: vcpus: 4000 is out "
+                                 r"of range"])
 
 
 @test
