@@ -100,6 +100,10 @@ def snapshot(m):
                                "tr '\\n' ' ')\"; done").splitlines(),
             "backends": m.must("xenstore-list /local/domain/0/backend/console "
                                "2>/dev/null; true").split(),
+            # libxl's saved configs, and xl's per-domain monitor processes.
+            "files": m.must("ls /var/lib/xen 2>/dev/null; true").split(),
+            "monitors": m.must("ps -o args | grep '^xl' | grep -v grep; "
+                               "true").splitlines(),
             "free": free_mib(m)}
 
 
@@ -197,6 +201,9 @@ def create_console_list_shutdown(m):
           == "stay", "xenstore names the domain")
     check(m.must("xenstore-read /local/domain/%d/console/tty" % domid)
           .startswith("/dev/pts/"), "xenconsoled gave the console a pty")
+    # xl stays behind, as Xen's does, to act on the guest's shutdown.
+    check(m.must("ps -o args | grep '^xl' | grep -v grep; true").strip(),
+          "an xl monitor process runs beside the guest")
     xl_console(m, "stay")
     # A second guest of the same name is refused; the first runs on.
     rc, out = m.sh("xl create /root/domu/stay.cfg 2>&1", 120)
