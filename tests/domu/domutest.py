@@ -54,6 +54,9 @@ CONFIGS = {
                                   vcpus=1).replace(
                                       "/root/domu/initrd.gz",
                                       "/root/domu/no-such-initrd"),
+    # No block backend yet: a disk is refused by name, not ignored.
+    "disk.cfg": GUEST.format(name="disk", extra="", memory=128, vcpus=1) +
+    "disk = [ '/dev/null,raw,xvda,rw' ]\n",
     # More than the 1 GiB machine has.
     "huge.cfg": GUEST.format(name="huge", extra="", memory=8192, vcpus=1),
     # More vCPUs than the hypervisor gives a PV guest.
@@ -256,6 +259,11 @@ def not_a_kernel(m):
 def bad_ramdisk_path(m):
     refused(m, "noramdisk.cfg", [r"/root/domu/no-such-initrd",
                                  r"(?i)no such file"])
+
+
+@test
+def disk_refused(m):
+    refused(m, "disk.cfg", [r"(?i)not supported", r"disk"])
 
 
 @test
