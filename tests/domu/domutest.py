@@ -54,6 +54,10 @@ CONFIGS = {
                                   vcpus=1).replace(
                                       "/root/domu/initrd.gz",
                                       "/root/domu/no-such-initrd"),
+    # Room for one event channel: the hypervisor refuses the console's
+    # after the domain exists, so the toolstack must undo a half-made one.
+    "evtchn.cfg": GUEST.format(name="evtchn", extra="", memory=128,
+                               vcpus=1) + "max_event_channels = 1\n",
     # No block backend yet: a disk is refused by name, not ignored.
     "disk.cfg": GUEST.format(name="disk", extra="", memory=128, vcpus=1) +
     "disk = [ '/dev/null,raw,xvda,rw' ]\n",
@@ -259,6 +263,11 @@ def not_a_kernel(m):
 def bad_ramdisk_path(m):
     refused(m, "noramdisk.cfg", [r"/root/domu/no-such-initrd",
                                  r"(?i)no such file"])
+
+
+@test
+def undone_after_creation(m):
+    refused(m, "evtchn.cfg", [r"(?i)EVTCHNOP_alloc_unbound.*(no space|ENOSPC)"])
 
 
 @test
