@@ -160,6 +160,9 @@ def wait_gone(m, name, timeout=120):
 
 
 def create(m, cfg):
+    """xl create /root/domu/NAME.cfg, the guest NAME's console log (from
+    an earlier guest of that name) removed first."""
+    m.must("rm -f /var/log/xen/console/guest-%s.log" % cfg[:-len(".cfg")])
     rc, out = m.sh("xl create /root/domu/%s 2>&1" % cfg, 180)
     check(rc == 0, "xl create %s exited %d: %s" % (cfg, rc, out.strip()))
     return out
@@ -237,6 +240,29 @@ def two_vcpus_destroy(m):
     check(rc == 0, "xl destroy smp exited %d: %s" % (rc, out))
     wait_gone(m, "smp", 30)
     nothing_left(m, before, "a destroyed guest")
+
+
+@test
+def reboot_restarts(m):
+    """xl reboot: the guest reboots, and xl's monitor builds it again
+    (on_reboot="restart", the default) under a new domain id."""
+    before = snapshot(m)
+    create(m, "stay.cfg")
+    old = domains(m)["stay"][0]
+    wait_console(m, "stay", r"^DOMU-MARKER: up")
+    m.must("xl reboot stay", 60)
+    deadline = time.monotonic() + 120
+    while domains(m).get("stay", (old,))[0] == old:
+        if time.monotonic() > deadline:
+            raise AssertionError("stay was not restarted with a new id: %s"
+                                 % domains(m))
+        time.sleep(1)
+    wait_console(m, "stay", r"DOMU-SHUTDOWN(.|\n)*^DOMU-MARKER: up")
+    check(not m.sh("xenstore-exists /local/domain/%d" % old)[0] == 0,
+          "the old domain's xenstore directory is gone")
+    m.must("xl destroy stay", 60)
+    wait_gone(m, "stay", 30)
+    nothing_left(m, before, "a rebooted guest, destroyed")
 
 
 @test
