@@ -14,6 +14,7 @@ Prints one PASS:/FAIL:/SKIP: line per case, named domu/<case> on our
 hypervisor and domu-ref/<case> on Xen 4.17.  Every wait is bounded.
 """
 import argparse
+import json
 import os
 import re
 import sys
@@ -63,7 +64,7 @@ CONFIGS = {
     "disk = [ '/dev/null,raw,xvda,rw' ]\n",
     # More than the 1 GiB machine has.
     "huge.cfg": GUEST.format(name="huge", extra="", memory=8192, vcpus=1),
-    # More vCPUs than the hypervisor gives a PV guest.
+    # More vCPUs than xl.cfg allows (1 to 512).
     "manyvcpus.cfg": GUEST.format(name="manyvcpus", extra="", memory=128,
                                   vcpus=4000),
     # A syntax error on line 3, column 10.
@@ -211,6 +212,18 @@ def create_console_list_shutdown(m):
           == "stay", "xenstore names the domain")
     check(m.must("xenstore-read /local/domain/%d/console/tty" % domid)
           .startswith("/dev/pts/"), "xenconsoled gave the console a pty")
+    # xl list -l: the saved configuration, with the scheduler's weight
+    # (credit's on ours, credit2's on Xen 4.17: 256 by default on both).
+    rc, out = m.sh("xl list -l stay", 30)
+    try:
+        cfg = json.loads(out)[0]
+    except (ValueError, IndexError) as e:
+        raise AssertionError("xl list -l stay is not a JSON list: %s (%s)"
+                             % (out.strip()[:300], e))
+    check(cfg.get("domid") == domid and
+          cfg["config"]["c_info"]["name"] == "stay" and
+          cfg["config"]["b_info"]["sched_params"]["weight"] == 256,
+          "xl list -l: domid, name and weight 256: %s" % out.strip()[:600])
     # xl stays behind, as Xen's does, to act on the guest's shutdown.
     check(m.must("ps -o args | grep '^xl' | grep -v grep; true").strip(),
           "an xl monitor process runs beside the guest")
