@@ -39,7 +39,9 @@ vcpus = {vcpus}
 
 CONFIGS = {
     "stay.cfg": GUEST.format(name="stay", extra="", memory=128, vcpus=1),
-    "smp.cfg": GUEST.format(name="smp", extra="", memory=160, vcpus=2),
+    # cpu_weight= goes to whichever scheduler runs (credit2 on Xen 4.17).
+    "smp.cfg": GUEST.format(name="smp", extra="", memory=160, vcpus=2) +
+    "cpu_weight = 512\n",
     "off.cfg": GUEST.format(name="off", extra="domu.poweroff", memory=128,
                             vcpus=1),
     # A kernel that is not there, and one that is not a kernel (the initrd).
@@ -249,6 +251,9 @@ def two_vcpus_destroy(m):
     doms = domains(m)
     check("smp" in doms and doms["smp"][1:3] == (160, 2),
           "xl list: smp with 160 MiB and 2 vCPUs: %s" % doms)
+    out = m.must("xl list -l smp", 30)
+    check(json.loads(out)[0]["config"]["b_info"]["sched_params"]["weight"]
+          == 512, "the scheduler has weight 512 for smp: %s" % out[-600:])
     rc, out = m.sh("xl destroy smp 2>&1", 60)
     check(rc == 0, "xl destroy smp exited %d: %s" % (rc, out))
     wait_gone(m, "smp", 30)
