@@ -4,8 +4,10 @@
 #   OUTDIR/vmlinuz      Debian's generic kernel (linux-image-amd64, resolved by apt)
 #   OUTDIR/System.map   its symbols, for reading oopses and guest RIPs
 #   OUTDIR/initrd.img   busybox, the kernel modules of modules.txt with their
-#                       dependencies, the project's dom0 binaries and the shared
-#                       libraries they need, and the init scripts of rootfs/
+#                       dependencies, the project's dom0 binaries (xenstore,
+#                       dom0-tools and backends, as make install installs them)
+#                       and the shared libraries they need, and the init
+#                       scripts of rootfs/
 #
 # The kernel package is downloaded once (tests/lib/fetch-deb.sh; DEB_CACHE overrides
 # the cache) and unpacked under OUTDIR/kernel/.  The tools are installed from the
@@ -51,7 +53,7 @@ rm -rf "$root"
 mkdir -p "$root"
 cd "$root"
 mkdir -p bin sbin usr/bin usr/sbin usr/lib lib/x86_64-linux-gnu lib64 etc/dom0.d \
-         dev proc sys run tmp var/lib/xen var/log/xen root mnt
+         dev proc sys run tmp var/lib/xen var/log/xen/console root mnt
 chmod 1777 tmp
 
 # busybox and its applets, as relative links.
@@ -89,11 +91,13 @@ depmod -b "$root" "$kver"
 # The project's binaries.
 stage=$out/stage
 rm -rf "$stage"
-for c in xenstore dom0-tools; do
+for c in xenstore dom0-tools backends; do
+    [ -f "$top/$c/Makefile" ] || continue
     make -s -C "$top/$c" install DESTDIR="$stage" >/dev/null
 done
 cp -a "$stage/usr/bin/." usr/bin/
 cp -a "$stage/usr/sbin/." usr/sbin/
+[ -d "$stage/usr/lib/xen" ] && mkdir -p usr/lib && cp -a "$stage/usr/lib/xen" usr/lib/
 find "$stage/usr/lib" -maxdepth 1 -name '*.so*' -exec cp -a {} usr/lib/ \;
 
 # The shared libraries every binary needs, from this (Debian 12) host.

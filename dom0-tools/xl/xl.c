@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "xl.h"
+#include "xldom.h"
 
 int xl_verbose;
 int xl_dryrun;
@@ -94,6 +95,35 @@ int xl_require_hypervisor(const char *cmd)
             "xl: run it in domain 0 on the hypervisor (Linux needs the "
             "xen-privcmd driver loaded and xenfs mounted).\n", cmd);
     return 1;
+}
+
+struct xldom_ctx *xl_open(const char *cmd)
+{
+    xldom_ctx *ctx;
+    char *err = NULL;
+
+    if ( xl_require_hypervisor(cmd) )
+        return NULL;
+    if ( xldom_open(&ctx, &err) )
+    {
+        fprintf(stderr, "xl: %s: %s\n", cmd, err ? err : "out of memory");
+        free(err);
+        return NULL;
+    }
+    return ctx;
+}
+
+int xl_find_domain(struct xldom_ctx *ctx, const char *spec, uint32_t *domid)
+{
+    char *err = NULL;
+
+    if ( xldom_find(ctx, spec, domid, &err) )
+    {
+        fprintf(stderr, "%s\n", err ? err : "out of memory");
+        free(err);
+        return -1;
+    }
+    return 0;
 }
 
 int main_help(int argc, char **argv)

@@ -6,6 +6,7 @@
 #define DOM0_TOOLS_XL_XL_H
 
 #include <getopt.h>
+#include <stdint.h>
 
 struct cmd_spec {
     const char *name;
@@ -43,8 +44,41 @@ int xl_getopt(int argc, char **argv, const char *optstring,
  * command CMD cannot run here and return 1 (the command's exit status). */
 int xl_require_hypervisor(const char *cmd);
 
+struct xldom_ctx;
+
+/* The long options of every command (-h, --long, --json, --wait, ...). */
+extern const struct option xl_long_opts[];
+
+/*
+ * For a command that acts on the hypervisor: check that there is one
+ * (xl_require_hypervisor), then open the domain lifecycle library.  NULL
+ * after printing why (the command then exits 1).
+ */
+struct xldom_ctx *xl_open(const char *cmd);
+
+/*
+ * The domain SPEC names (a name or a number), as Xen's find_domain;
+ * prints why and returns -1 when there is none.
+ */
+int xl_find_domain(struct xldom_ctx *ctx, const char *spec, uint32_t *domid);
+
+/* Attach this terminal to domid's console until Ctrl-] or the domain
+ * goes away; 0 or 1 (an exit status). */
+int xl_console_attach(struct xldom_ctx *ctx, uint32_t domid, int quiet);
+
 /* Subcommands. */
 int main_create(int argc, char **argv);
+int main_list(int argc, char **argv);
+int main_destroy(int argc, char **argv);
+int main_shutdown(int argc, char **argv);
+int main_pause(int argc, char **argv);
+int main_unpause(int argc, char **argv);
+int main_console(int argc, char **argv);
+int main_info(int argc, char **argv);
+int main_dmesg(int argc, char **argv);
+int main_vcpu_list(int argc, char **argv);
+int main_uptime(int argc, char **argv);
+int main_sched_credit(int argc, char **argv);
 int main_domxml_to_xl(int argc, char **argv);
 int main_domxml_from_xl(int argc, char **argv);
 int main_help(int argc, char **argv);

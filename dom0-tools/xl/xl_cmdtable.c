@@ -26,7 +26,7 @@ const struct cmd_spec cmd_table[] = {
       "                        Pass VNC password to viewer via stdin.\n"
       "A config file ending in .xml is read as a libvirt <domain> definition."
     },
-    { "list", main_hv_command, 0, 0, 1,
+    { "list", main_list, 0, 0, 1,
       "List information about all/some domains",
       "[options] [Domain]\n",
       "-l, --long              Output all VM details\n"
@@ -36,12 +36,12 @@ const struct cmd_spec cmd_table[] = {
       "-c, --cpupool           Prints the cpupool the domain is in\n"
       "-n, --numa              Prints out NUMA node affinity"
     },
-    { "destroy", main_hv_command, 0, 1, 1,
+    { "destroy", main_destroy, 0, 1, 1,
       "Terminate a domain immediately",
       "[options] <Domain>\n",
       "-f                      Permit destroying domain 0."
     },
-    { "shutdown", main_hv_command, 0, 1, 1,
+    { "shutdown", main_shutdown, 0, 1, 1,
       "Issue a shutdown signal to a domain",
       "[options] <-a|Domain>",
       "-a, --all               Shutdown all guest domains.\n"
@@ -50,7 +50,7 @@ const struct cmd_spec cmd_table[] = {
       "                        no PV drivers.\n"
       "-w, --wait              Wait for guest(s) to shutdown.\n"
     },
-    { "reboot", main_hv_command, 0, 1, 1,
+    { "reboot", main_shutdown, 0, 1, 1,
       "Issue a reboot signal to a domain",
       "[options] <-a|Domain>",
       "-a, --all               Shutdown all guest domains.\n"
@@ -59,15 +59,15 @@ const struct cmd_spec cmd_table[] = {
       "                        no PV drivers.\n"
       "-w, --wait              Wait for guest(s) to reboot.\n"
     },
-    { "pause", main_hv_command, 0, 1, 1,
+    { "pause", main_pause, 0, 1, 1,
       "Pause execution of a domain",
       "<Domain>", NULL
     },
-    { "unpause", main_hv_command, 0, 1, 1,
+    { "unpause", main_unpause, 0, 1, 1,
       "Unpause a paused domain",
       "<Domain>", NULL
     },
-    { "console", main_hv_command, 0, 0, 1,
+    { "console", main_console, 0, 0, 1,
       "Attach to domain's console",
       "[options] <Domain>\n"
       "-t <type>       console type, pv , serial or vuart\n"
@@ -105,12 +105,12 @@ const struct cmd_spec cmd_table[] = {
       "-V, --vncviewer          Connect to the VNC display after the domain is created.\n"
       "-A, --vncviewer-autopass Pass VNC password to viewer via stdin."
     },
-    { "dmesg", main_hv_command, 0, 0, 1,
+    { "dmesg", main_dmesg, 0, 0, 1,
       "Read and/or clear dmesg buffer",
       "[-c]",
       "  -c                        Clear dmesg buffer as well as printing it"
     },
-    { "info", main_hv_command, 0, 0, 1,
+    { "info", main_info, 0, 0, 1,
       "Get information about Xen host",
       "-n, --numa         List host NUMA topology information\n"
       "-j, --json         Output as JSON", NULL
@@ -123,7 +123,7 @@ const struct cmd_spec cmd_table[] = {
       "Set the current memory usage for a domain",
       "<Domain> <MemMB['b'[bytes]|'k'[KB]|'m'[MB]|'g'[GB]|'t'[TB]]>", NULL
     },
-    { "vcpu-list", main_hv_command, 0, 0, 1,
+    { "vcpu-list", main_vcpu_list, 0, 0, 1,
       "List the VCPUs for all/some domains",
       "[Domain, ...]",
       "-j, --json              Output as JSON"
@@ -138,7 +138,7 @@ const struct cmd_spec cmd_table[] = {
       "[option] <Domain> <vCPUs>",
       "-i, --ignore-host  Don't limit the vCPU based on the host CPU count"
     },
-    { "sched-credit", main_hv_command, 0, 1, 1,
+    { "sched-credit", main_sched_credit, 0, 1, 1,
       "Get/set credit scheduler parameters",
       "[-d <Domain> [-w[=WEIGHT]|-c[=CAP]]] [-s [-t TSLICE] [-r RATELIMIT]] "
       "[-p CPUPOOL]",
@@ -152,7 +152,7 @@ const struct cmd_spec cmd_table[] = {
       "-p CPUPOOL, --cpupool=CPUPOOL     Restrict output to CPUPOOL\n"
       "-j, --json                        Output as JSON"
     },
-    { "uptime", main_hv_command, 0, 0, 1,
+    { "uptime", main_uptime, 0, 0, 1,
       "Print uptime for all/some domains",
       "[-s] [Domain]",
       "-s, --short             Uptime in seconds\n"

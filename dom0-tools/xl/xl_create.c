@@ -1,14 +1,21 @@
 /*
- * Host-only commands over the config libraries: create (its dry run prints
- * the domain's JSON), domxml-to-xl and domxml-from-xl.
+ * xl create (with its dry run, which prints the domain's JSON, and the
+ * monitor that stays behind each domain to apply on_poweroff, on_reboot
+ * and on_crash), domxml-to-xl and domxml-from-xl.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "domcfg.h"
 #include "xl.h"
 #include "xlcfg.h"
+#include "xldom.h"
 
 static void print_warning(void *opaque, const char *msg)
 {
@@ -109,6 +116,167 @@ static domcfg *load_domain(const char *path, char **vars, int nvars)
     return NULL;
 }
 
+/* Verbose messages of the lifecycle library (xl -v). */
+static void print_log(void *opaque, const char *msg)
+{
+    (void)opaque;
+    fprintf(stderr, "xl: %s\n", msg);
+}
+
+/* Create the domain described by d; its id in *domid.  0 or 1. */
+static int start_domain(xldom_ctx *ctx, const domcfg *d, int paused,
+                        const char *text, size_t len, uint32_t *domid)
+{
+    struct xldom_create_opts o = { paused, text, len,
+                                   xl_verbose ? print_log : NULL, NULL };
+    const char *name = domcfg_get_string(d, "c_info.name");
+    char *err = NULL;
+
+    if ( xldom_create(ctx, d, &o, domid, &err) )
+    {
+        fprintf(stderr, "xl: cannot create domain \"%s\": %s\n",
+                name ? name : "?", err ? err : "out of memory");
+        free(err);
+        return 1;
+    }
+    return 0;
+}
+
+/* The action the config names for a shutdown reason ("destroy"...). */
+static const char *action_for(const domcfg *d, unsigned int reason)
+{
+    static const char *const keys[] = { "on_poweroff", "on_reboot", NULL,
+                                        "on_crash", "on_watchdog",
+                                        "on_soft_reset" };
+    const char *a = NULL;
+
+    if ( reason < sizeof(keys) / sizeof(keys[0]) && keys[reason] )
+        a = domcfg_get_string(d, keys[reason]);
+    /* Suspend is for save/migrate, which wait for it themselves. */
+    return a ? a : (reason == 2 ? "preserve" : "destroy");
+}
+
+/*
+ * Xen's xl stays behind each domain it creates ("Waiting for domain ...
+ * to die"): when the guest shuts down it applies on_poweroff, on_reboot,
+ * on_crash... (destroy; restart = destroy and create again; preserve =
+ * leave it).  It exits when the domain is gone.  Messages as xl's.
+ */
+static int monitor(const domcfg *d, uint32_t domid, const char *text,
+                   size_t len)
+{
+    const char *name = domcfg_get_string(d, "c_info.name");
+    xldom_ctx *ctx;
+    enum xldom_event ev;
+    xc_dominfo_t info;
+    const char *action;
+    char *err = NULL;
+
+    if ( xldom_open(&ctx, &err) )
+    {
+        fprintf(stderr, "xl: monitor: %s\n", err);
+        free(err);
+        return 1;
+    }
+    fprintf(stderr, "Waiting for domain %s (domid %u) to die [pid %ld]\n",
+            name, domid, (long)getpid());
+    for ( ;; )
+    {
+        if ( xldom_wait(ctx, domid, -1, &ev, &info, &err) )
+        {
+            fprintf(stderr, "xl: monitor: %s\n", err);
+            free(err);
+            break;
+        }
+        if ( ev == XLDOM_EV_GONE )
+        {
+            fprintf(stderr, "Domain %u has been destroyed.\n", domid);
+            break;
+        }
+        fprintf(stderr, "Domain %u has shut down, reason code %u 0x%x\n",
+                domid, info.shutdown_reason, info.shutdown_reason);
+        action = action_for(d, info.shutdown_reason);
+        fprintf(stderr, "Action for shutdown reason code %u is %s\n",
+                info.shutdown_reason, action);
+        if ( !strcmp(action, "preserve") )
+        {
+            fprintf(stderr, "Done. Exiting now\n");
+            break;
+        }
+        fprintf(stderr, "Domain %u needs to be cleaned up: destroying the "
+                "domain\n", domid);
+        if ( xldom_destroy(ctx, domid, &err) )
+        {
+            fprintf(stderr, "xl: monitor: %s\n", err);
+            free(err);
+            break;
+        }
+        if ( strstr(action, "restart") || !strcmp(action, "soft_reset") )
+        {
+            fprintf(stderr, "Done. Rebooting now\n");
+            if ( start_domain(ctx, d, 0, text, len, &domid) )
+                break;
+            fprintf(stderr, "Waiting for domain %s (domid %u) to die [pid "
+                    "%ld]\n", name, domid, (long)getpid());
+            continue;
+        }
+        fprintf(stderr, "Done. Exiting now\n");
+        break;
+    }
+    xldom_close(ctx);
+    return 0;
+}
+
+/* Run the monitor in a daemon whose messages go to
+ * /var/log/xen/xl-NAME.log, as Xen's xl does.  Returns in the parent. */
+static void spawn_monitor(const domcfg *d, uint32_t domid, const char *text,
+                          size_t len)
+{
+    const char *name = domcfg_get_string(d, "c_info.name");
+    char log[512];
+    pid_t pid;
+    int fd;
+
+    fflush(stdout);
+    fflush(stderr);
+    pid = fork();
+    if ( pid < 0 )
+    {
+        fprintf(stderr, "xl: cannot fork the domain's monitor: %s\n",
+                strerror(errno));
+        return;
+    }
+    if ( pid > 0 )
+    {
+        waitpid(pid, NULL, 0);
+        return;
+    }
+    /* Detach twice so that the daemon is init's child. */
+    setsid();
+    if ( fork() != 0 )
+        _exit(0);
+    if ( chdir("/") )
+        _exit(1);
+    mkdir("/var/log/xen", 0755);
+    snprintf(log, sizeof(log), "/var/log/xen/xl-%s.log", name);
+    fd = open("/dev/null", O_RDONLY);
+    if ( fd >= 0 )
+    {
+        dup2(fd, STDIN_FILENO);
+        close(fd);
+    }
+    fd = open(log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    if ( fd < 0 )
+        fd = open("/dev/null", O_WRONLY);
+    if ( fd >= 0 )
+    {
+        dup2(fd, STDOUT_FILENO);
+        dup2(fd, STDERR_FILENO);
+        close(fd);
+    }
+    _exit(monitor(d, domid, text, len));
+}
+
 int main_create(int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -121,8 +289,12 @@ int main_create(int argc, char **argv)
         { NULL, 0, NULL, 0 }
     };
     const char *file = NULL;
-    int opt, dryrun = xl_dryrun, quiet = 0, rc;
-    char *json = NULL;
+    int opt, dryrun = xl_dryrun, quiet = 0, paused = 0, console = 0;
+    int foreground = 0, nowait = 0, vnc = 0, rc = 1;
+    char *json = NULL, *text = NULL, *err = NULL;
+    size_t len = 0;
+    xldom_ctx *ctx = NULL;
+    uint32_t domid;
     domcfg *d;
 
     while ( (opt = xl_getopt(argc, argv, "+hnqf:pcdFeVA", opts, "create",
@@ -133,7 +305,12 @@ int main_create(int argc, char **argv)
         case 'f': file = optarg; break;
         case 'n': dryrun = 1; break;
         case 'q': quiet = 1; break;
-        default: break;     /* -p -c -d -F -e -V -A act on a live domain */
+        case 'p': paused = 1; break;
+        case 'c': console = 1; break;
+        case 'F': foreground = 1; break;
+        case 'e': nowait = 1; break;
+        case 'V': case 'A': vnc = 1; break;
+        default: break;     /* -d: debug messages of the builder */
         }
     }
     if ( !file && optind < argc && !strchr(argv[optind], '=') )
@@ -149,29 +326,55 @@ int main_create(int argc, char **argv)
     d = load_domain(file, argv + optind, argc - optind);
     if ( !d )
         return 1;
-    if ( !dryrun )
+    if ( dryrun )
     {
-        rc = xl_require_hypervisor("create");
-        if ( !rc )
+        if ( domcfg_to_json(d, &json) )
         {
-            fprintf(stderr, "xl: create: the domain builder is not part of "
-                    "this toolstack yet; the config above is valid "
-                    "(use -n to print it)\n");
-            rc = 1;
+            fprintf(stderr, "Failed to convert domain configuration to "
+                    "JSON\n");
+            domcfg_free(d);
+            return 1;
         }
+        fputs(json, stdout);
+        free(json);
         domcfg_free(d);
-        return rc;
+        return fflush(stdout) ? 1 : 0;
     }
-    if ( domcfg_to_json(d, &json) )
+    if ( !(ctx = xl_open("create")) )
+        goto out;
+    if ( vnc )
     {
-        fprintf(stderr, "Failed to convert domain configuration to JSON\n");
-        domcfg_free(d);
-        return 1;
+        fprintf(stderr, "xl: create: -V/-A: PV guests here have no "
+                "framebuffer to view\n");
+        goto out;
     }
-    fputs(json, stdout);
-    free(json);
+    if ( xldom_check_config(d, &err) )
+    {
+        fprintf(stderr, "xl: %s: %s\n", file, err);
+        goto out;
+    }
+    /* The file as given is saved with the domain, as xl's userdata. */
+    text = slurp(file, 4u << 20, &len, &err);
+    if ( start_domain(ctx, d, paused, text, text ? len : 0, &domid) )
+        goto out;
+    rc = 0;
+    if ( foreground )
+    {
+        xldom_close(ctx);
+        ctx = NULL;
+        monitor(d, domid, text, len);
+        goto out;
+    }
+    if ( !nowait )
+        spawn_monitor(d, domid, text, len);
+    if ( console )
+        rc = xl_console_attach(ctx, domid, quiet);
+ out:
+    free(err);
+    free(text);
+    xldom_close(ctx);
     domcfg_free(d);
-    return fflush(stdout) ? 1 : 0;
+    return rc;
 }
 
 int main_domxml_to_xl(int argc, char **argv)

@@ -1,8 +1,10 @@
 /*
- * The commands that act on running domains or on the hypervisor.  Each
- * parses its options and operands exactly as Xen's xl does (so mistakes are
- * reported the same way everywhere), then needs the hypervisor: on a host
- * without one it says so, and it never prints made-up results.
+ * The commands this toolstack does not implement yet (save, restore,
+ * migrate, mem-set, mem-max, vcpu-pin, vcpu-set, the block and network
+ * devices).  Each parses its options and operands exactly as Xen's xl
+ * does (so mistakes are reported the same way everywhere), then says it
+ * needs the hypervisor or is not implemented; it never prints made-up
+ * results.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,7 +48,7 @@ static const struct hv_opts hv_opts[] = {
     { "network-detach", "h", 2 },
 };
 
-static const struct option long_opts[] = {
+const struct option xl_long_opts[] = {
     { "help", no_argument, NULL, 'h' },
     { "long", no_argument, NULL, 'l' },
     { "json", no_argument, NULL, 'j' },
@@ -94,7 +96,7 @@ int main_hv_command(int argc, char **argv)
             o = &hv_opts[i];
     if ( !o )
         return 2;
-    while ( (opt = xl_getopt(argc, argv, o->optstring, long_opts, name,
+    while ( (opt = xl_getopt(argc, argv, o->optstring, xl_long_opts, name,
                              o->reqargs)) != -1 )
         if ( opt == 'a' )
             all = 1;
@@ -125,7 +127,7 @@ int main_hv_command(int argc, char **argv)
     }
     if ( xl_require_hypervisor(name) )
         return 1;
-    fprintf(stderr, "xl: %s: the domain control library is not part of this "
-            "toolstack yet\n", name);
+    fprintf(stderr, "xl: %s is not implemented by this toolstack yet\n",
+            name);
     return 1;
 }

@@ -181,3 +181,57 @@ int domcfg_get_count(const domcfg *d, const char *path)
         return (int)s->v->n / 2;
     return -1;
 }
+
+/* See domcfg.h. */
+int domcfg_set_int(domcfg *d, const char *path, long long val)
+{
+    const struct dc_field *f;
+    enum dc_kind k;
+    union dc_slot *s;
+
+    if ( resolve(d, path, &f, &k, &s) )
+        return -1;
+    switch ( k )
+    {
+    case DK_INT: case DK_BOOL: case DK_DEFBOOL:
+        s->i = val;
+        return 0;
+    case DK_UINT:
+        if ( val < 0 )
+            return -1;
+        s->i = val;
+        return 0;
+    case DK_ENUM:
+        if ( !dc_enum_json(f->en, val) )
+            return -1;
+        s->i = val;
+        return 0;
+    default:
+        return -1;
+    }
+}
+
+/* See domcfg.h. */
+int domcfg_set_string(domcfg *d, const char *path, const char *val)
+{
+    const struct dc_field *f;
+    enum dc_kind k;
+    union dc_slot *s;
+    char uuid[37], *c = NULL;
+
+    if ( resolve(d, path, &f, &k, &s) )
+        return -1;
+    if ( k == DK_UUID )
+    {
+        if ( val && dc_uuid_parse(val, uuid) )
+            return -1;
+        val = val ? uuid : NULL;
+    }
+    else if ( k != DK_STRING )
+        return -1;
+    if ( val && !(c = strdup(val)) )
+        return -1;
+    free(s->s);
+    s->s = c;
+    return 0;
+}

@@ -63,6 +63,17 @@ const char *domcfg_get_string(const domcfg *d, const char *path);
 /* Number of elements of an array, list or bitmap; -1 for a bad path. */
 int domcfg_get_count(const domcfg *d, const char *path);
 
+/*
+ * Change a field by path: set_int for integers, booleans and enums (by
+ * libxl's number, which must be one the enum has),
+ * set_string for strings and UUIDs (NULL unsets).  Return -1 for a bad
+ * path, a field of another kind, or a malformed UUID; the model is then
+ * unchanged.  No cross-field check is made: this is for a toolstack
+ * recording what a live domain has (its name, memory), not for input.
+ */
+int domcfg_set_int(domcfg *d, const char *path, long long val);
+int domcfg_set_string(domcfg *d, const char *path, const char *val);
+
 #ifdef __cplusplus
 }
 #endif
