@@ -130,6 +130,9 @@ static void check_probes(const struct domu_report *r)
     check_eq(r->rc[PROBE_MAX_GPFN_AFTER], NR_PAGES - 1, "domU: maximum_gpfn after");
     check_eq(r->rc[PROBE_MAP_SHARED_INFO], 0, "domU: mapping its shared_info");
     check_eq(r->rc[PROBE_SEND_HELLO], 0, "domU: event to dom0");
+    check_eq(r->rc[PROBE_MAP_PIRQ_SELF], -EPERM, "domU: map_pirq of a GSI for itself");
+    check_eq(r->rc[PROBE_MAP_PIRQ_DOM0], -EPERM, "domU: map_pirq of a GSI for dom0");
+    check_eq(r->rc[PROBE_BIND_PIRQ], -EPERM, "domU: bind_pirq of a PIRQ not lent to it");
 }
 
 /* Page types the PV builder and save/restore read (getpageframeinfo3). */

@@ -42,6 +42,9 @@ enum domu_probe {
     PROBE_MAX_GPFN_AFTER,       /* ... and after */
     PROBE_MAP_SHARED_INFO,      /* update_va_mapping of its shared_info */
     PROBE_SEND_HELLO,           /* EVTCHNOP_send on the store port */
+    PROBE_MAP_PIRQ_SELF,        /* PHYSDEVOP_map_pirq of GSI 5 for itself */
+    PROBE_MAP_PIRQ_DOM0,        /* PHYSDEVOP_map_pirq of GSI 5 for domain 0 */
+    PROBE_BIND_PIRQ,            /* EVTCHNOP_bind_pirq of PIRQ 5, not its own */
     NR_DOMU_PROBES
 };
 

@@ -16,6 +16,7 @@
 #include <xen/domctl.h>
 #include <xen/event_channel.h>
 #include <xen/memory.h>
+#include <xen/physdev.h>
 #include <xen/platform.h>
 #include <xen/sched.h>
 #include <xen/sysctl.h>
@@ -145,6 +146,21 @@ static void probe_events(struct domu_report *r)
     r->rc[PROBE_REMOTE_SHUTDOWN] = HC(__HYPERVISOR_sched_op, SCHEDOP_remote_shutdown, &rs, 0);
 }
 
+/* Physical interrupts belong to domain 0 until it lends one (irq_permission). */
+static void probe_pirqs(struct domu_report *r)
+{
+    struct physdev_map_pirq map = {
+        .domid = DOMID_SELF, .type = MAP_PIRQ_TYPE_GSI, .index = 5, .pirq = -1,
+    };
+    struct evtchn_bind_pirq bind = { .pirq = 5 };
+
+    r->rc[PROBE_MAP_PIRQ_SELF] = HC(__HYPERVISOR_physdev_op, PHYSDEVOP_map_pirq, &map, 0);
+    map.domid = 0;
+    map.pirq = -1;
+    r->rc[PROBE_MAP_PIRQ_DOM0] = HC(__HYPERVISOR_physdev_op, PHYSDEVOP_map_pirq, &map, 0);
+    r->rc[PROBE_BIND_PIRQ] = HC(__HYPERVISOR_event_channel_op, EVTCHNOP_bind_pirq, &bind, 0);
+}
+
 /* Map shared_info over shinfo_page; record the maximum gpfn before and after. */
 static shared_info_t *map_shared_info(start_info_t *si, struct domu_report *r)
 {
@@ -179,6 +195,7 @@ void domu_main(start_info_t *si)
     probe_ctl(r);
     probe_memory(r);
     probe_events(r);
+    probe_pirqs(r);
     s = map_shared_info(si, r);
     r->stage = DOMU_STAGE_PROBED;
     r->rc[PROBE_SEND_HELLO] = evtchn_send(port);
