@@ -4,7 +4,7 @@
 #   make dom0       dom0's kernel and initramfs: build/dom0/{vmlinuz,initrd.img}
 #   make run        boot the hypervisor and dom0 under QEMU on this terminal
 #   make test       install what is missing, build, run every test: "N passed, N failed"
-#   make test-reference  the PV test guests on Debian's Xen 4.17 (what ours must match)
+#   make test-reference  the PV test guests and the domU tests on Debian's Xen 4.17 (what ours must match)
 #   make bench      benchmarks, side by side with Xen 4.17
 #   make iso        GRUB rescue ISO (multiboot2) at build/xen.iso
 #   make kernel     optional: a lean pvops kernel from Debian's linux-source
@@ -90,6 +90,7 @@ bench: deps
 # The PV test guests on Debian's Xen 4.17 (fetched): proves what the tests expect.
 test-reference: deps
 	@$(MAKE) --no-print-directory -C tests/guests reference
+	@$(MAKE) --no-print-directory -C tests/domu reference
 
 install: all
 	@set -e; for c in $(COMPONENTS); do $(MAKE) -C $$c install DESTDIR=$(abspath $(DESTDIR)); done
