@@ -65,15 +65,25 @@ kernel:
 
 # The hypervisor and dom0 on this terminal.  QEMU's own escape is moved to Ctrl-]
 # so that Ctrl-A reaches the hypervisor (Ctrl-] x quits QEMU, Ctrl-] c toggles its
-# monitor).  QEMU's -initrd takes the modules comma-separated: "kernel args,initrd".
+# monitor, Ctrl-] Ctrl-] sends one Ctrl-], which leaves `xl console`).  With
+# RUN_DEMO=1 (the default) dom0 also gets a demo PV guest, /etc/xen/demo.cfg
+# (dom0-tools/initramfs/mkdemo.py); without it, or if it cannot be built, dom0
+# boots as it is.  QEMU's -initrd takes the modules comma-separated: "kernel args,initrd".
+RUN_DEMO ?= 1
+RUN_INITRD := build/run/initrd.img
+
 run: deps xen dom0
+	@mkdir -p $(dir $(RUN_INITRD))
+	@if [ "$(RUN_DEMO)" = 1 ] && python3 dom0-tools/initramfs/mkdemo.py $(RUN_INITRD); then :; \
+	    else [ "$(RUN_DEMO)" != 1 ] || echo "make run: booting dom0 without the demo guest"; \
+	    cp $(DOM0_DIR)/initrd.img $(RUN_INITRD); fi
 	@echo "Booting xen/xen and dom0 under QEMU: $(RUN_SMP) CPUs, $(RUN_MEM); dom0 $(DOM0_MEM)."
 	@echo "Dom0's shell comes up on this console.  Ctrl-A three times switches input to the"
 	@echo "hypervisor (h lists its debug keys) and back; Ctrl-] x quits QEMU."
 	$(QEMU) -machine pc -cpu $(RUN_CPU) -smp $(RUN_SMP) -m $(RUN_MEM) \
 	    -display none -serial mon:stdio -echr 0x1d -no-reboot -nic none \
 	    -kernel xen/xen -append "$(XEN_CMDLINE)" \
-	    -initrd "$(DOM0_KERNEL) $(DOM0_CMDLINE),$(DOM0_DIR)/initrd.img"
+	    -initrd "$(DOM0_KERNEL) $(DOM0_CMDLINE),$(RUN_INITRD)"
 
 test: deps
 	@tests/lib/run-suites.sh
