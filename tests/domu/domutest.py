@@ -365,7 +365,7 @@ def wait_mem(m, name, lo, hi, timeout=120):
         if time.monotonic() > deadline:
             raise AssertionError("%s has %d MiB after %ds, not %d-%d MiB"
                                  % (name, mem, timeout, lo, hi))
-        time.sleep(2)
+        time.sleep(1)
 
 
 def xs_memory(m, domid, node):
@@ -469,7 +469,7 @@ def mem_max_limits_guest(m):
           "xl mem-max leaves memory/static-max alone, as Xen's does")
     m.must("xenstore-write /local/domain/%d/memory/target 262144" % domid)
     wait_mem(m, "balloon", 158, 161)
-    time.sleep(6)
+    time.sleep(4)
     mem = mem_of(m, "balloon")
     check(158 <= mem <= 161, "the hypervisor held the guest at the mem-max "
           "limit (160 MiB + 1 MiB): %d MiB" % mem)
