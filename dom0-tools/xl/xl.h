@@ -75,6 +75,8 @@ int main_pause(int argc, char **argv);
 int main_unpause(int argc, char **argv);
 int main_console(int argc, char **argv);
 int main_info(int argc, char **argv);
+int main_memset(int argc, char **argv);
+int main_memmax(int argc, char **argv);
 int main_dmesg(int argc, char **argv);
 int main_vcpu_list(int argc, char **argv);
 int main_uptime(int argc, char **argv);

@@ -115,11 +115,11 @@ const struct cmd_spec cmd_table[] = {
       "-n, --numa         List host NUMA topology information\n"
       "-j, --json         Output as JSON", NULL
     },
-    { "mem-max", main_hv_command, 0, 1, 1,
+    { "mem-max", main_memmax, 0, 1, 1,
       "Set the maximum amount reservation for a domain",
       "<Domain> <MemMB['b'[bytes]|'k'[KB]|'m'[MB]|'g'[GB]|'t'[TB]]>", NULL
     },
-    { "mem-set", main_hv_command, 0, 1, 1,
+    { "mem-set", main_memset, 0, 1, 1,
       "Set the current memory usage for a domain",
       "<Domain> <MemMB['b'[bytes]|'k'[KB]|'m'[MB]|'g'[GB]|'t'[TB]]>", NULL
     },

@@ -1,6 +1,6 @@
 /*
  * The commands this toolstack does not implement yet (save, restore,
- * migrate, mem-set, mem-max, vcpu-pin, vcpu-set, the block and network
+ * migrate, vcpu-pin, vcpu-set, the block and network
  * devices).  Each parses its options and operands exactly as Xen's xl
  * does (so mistakes are reported the same way everywhere), then says it
  * needs the hypervisor or is not implemented; it never prints made-up
@@ -33,8 +33,6 @@ static const struct hv_opts hv_opts[] = {
     { "restore", "hpedVA", 1 },
     { "dmesg", "hc", 0 },
     { "info", "hnj", 0 },
-    { "mem-max", "h", 2 },
-    { "mem-set", "h", 2 },
     { "vcpu-list", "hj", 0 },
     { "vcpu-pin", "hf", 3 },
     { "vcpu-set", "hi", 2 },
@@ -73,17 +71,6 @@ const struct option xl_long_opts[] = {
     { NULL, 0, NULL, 0 }
 };
 
-/* Check a memory size as mem-set/mem-max take it: a number with an optional
- * b/k/m/g/t suffix (MiB without one). */
-static int mem_size_ok(const char *s)
-{
-    char *end;
-
-    if ( strtoull(s, &end, 10), end == s )
-        return 0;
-    return !*end || (strchr("bBkKmMgGtT", *end) && !end[1]);
-}
-
 int main_hv_command(int argc, char **argv)
 {
     const char *name = argv[0];
@@ -106,12 +93,6 @@ int main_hv_command(int argc, char **argv)
         fprintf(stderr, "'xl %s' requires at least 1 argument.\n\n", name);
         xl_help(name);
         return 2;
-    }
-    if ( (!strcmp(name, "mem-set") || !strcmp(name, "mem-max")) &&
-         !mem_size_ok(argv[optind + 1]) )
-    {
-        fprintf(stderr, "invalid memory size: %s\n", argv[optind + 1]);
-        return 1;
     }
     if ( !strcmp(name, "vcpu-set") )
     {

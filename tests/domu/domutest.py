@@ -69,6 +69,10 @@ CONFIGS = {
     # More vCPUs than xl.cfg allows (1 to 512).
     "manyvcpus.cfg": GUEST.format(name="manyvcpus", extra="", memory=128,
                                   vcpus=4000),
+    # Ballooning: memory= and maxmem= the same (256 MiB), so mem-set may
+    # lower the target and raise it back, but never above 256 MiB.
+    "balloon.cfg": GUEST.format(name="balloon", extra="", memory=256,
+                                vcpus=1) + "maxmem = 256\n",
     # A syntax error on line 3, column 10.
     "syntax.cfg": 'name = "syntax"\nmemory = 128\nkernel = \n',
 }
@@ -79,6 +83,10 @@ TESTS = []
 def test(fn):
     TESTS.append((fn.__name__.replace("_", "-"), fn))
     return fn
+
+
+class Skip(Exception):
+    """A case that cannot run here (the reason is its message)."""
 
 
 def check(cond, what):
@@ -335,6 +343,176 @@ def config_syntax_error(m):
     refused(m, "syntax.cfg", [r"syntax\.cfg:3:\d+"])
 
 
+# Ballooning: xl mem-set / mem-max move memory/target (KiB, in xenstore)
+# and the hypervisor's limit; the guest's balloon driver (Linux's
+# xen-balloon, built into Debian's kernels) gives pages back or takes them.
+
+
+def mem_of(m, name):
+    """The guest's memory as 'xl list' shows it (tot_pages, MiB)."""
+    doms = domains(m)
+    check(name in doms, "%s is in xl list: %s" % (name, doms))
+    return doms[name][1]
+
+
+def wait_mem(m, name, lo, hi, timeout=120):
+    """Wait until xl list shows lo <= Mem <= hi for the guest; its Mem."""
+    deadline = time.monotonic() + timeout
+    while True:
+        mem = mem_of(m, name)
+        if lo <= mem <= hi:
+            return mem
+        if time.monotonic() > deadline:
+            raise AssertionError("%s has %d MiB after %ds, not %d-%d MiB"
+                                 % (name, mem, timeout, lo, hi))
+        time.sleep(1)
+
+
+def xs_memory(m, domid, node):
+    return m.must("xenstore-read /local/domain/%d/memory/%s"
+                  % (domid, node)).strip()
+
+
+def xl_refused(m, cmd, patterns):
+    """'xl CMD' exits 1 with each of patterns in its output."""
+    rc, out = m.sh("xl %s 2>&1" % cmd, 60)
+    check(rc == 1, "xl %s exited %d (wanted 1): %s" % (cmd, rc, out.strip()))
+    for p in patterns:
+        check(re.search(p, out), "xl %s: /%s/ not in: %s"
+              % (cmd, p, out.strip()))
+
+
+def balloon_guest(m):
+    """The 'balloon' guest (memory=maxmem=256), created once and up."""
+    if "balloon" not in domains(m):
+        create(m, "balloon.cfg")
+        wait_console(m, "balloon", r"^DOMU-MARKER: up")
+    return domains(m)["balloon"][0]
+
+
+@test
+def mem_set_balloons_guest(m):
+    domid = balloon_guest(m)
+    check(mem_of(m, "balloon") == 256, "the guest starts with 256 MiB")
+    check(xs_memory(m, domid, "target") == "262144" and
+          xs_memory(m, domid, "static-max") == "262144",
+          "memory/target and static-max are 262144 KiB")
+    free0 = free_mib(m)
+    m.must("xl mem-set balloon 128", 60)
+    check(xs_memory(m, domid, "target") == "131072",
+          "xl mem-set 128 writes memory/target 131072 (KiB)")
+    mem = wait_mem(m, "balloon", 124, 130)
+    # Xen adds its 1 MiB slack (LIBXL_MAXMEM_CONSTANT) to what the guest
+    # asked for; getdomaininfo's tot_pages is what xl list shows.
+    freed = free_mib(m) - free0
+    check(256 - mem - 8 <= freed <= 256 - mem + 8,
+          "host free memory rose by about %d MiB: %d" % (256 - mem, freed))
+    cfg = json.loads(m.must("xl list -l balloon", 30))[0]["config"]
+    check(cfg["b_info"]["target_memkb"] == 131072 and
+          cfg["b_info"]["max_memkb"] == 262144,
+          "xl list -l: target_memkb 131072, max_memkb 262144: %s"
+          % cfg["b_info"])
+    # It grows back, from the pages it gave up, when the target rises.
+    m.must("xl mem-set balloon 200", 60)
+    wait_mem(m, "balloon", 197, 202)
+    check(free_mib(m) - free0 >= 256 - 202 - 8,
+          "the host's free memory fell back with the guest's growth")
+    # Above static-max (maxmem=256): refused as Xen's libxl refuses it,
+    # and nothing changes.
+    xl_refused(m, "mem-set balloon 300",
+               [r"memory_dynamic_max must be less than or equal to "
+                r"memory_static_max",
+                r"cannot set domid %d dynamic max memory to : 300" % domid])
+    check(xs_memory(m, domid, "target") == "204800",
+          "the refused mem-set left memory/target at 204800")
+    # A size with a unit.
+    m.must("xl mem-set balloon 192m", 60)
+    check(xs_memory(m, domid, "target") == "196608",
+          "xl mem-set 192m writes 196608 KiB")
+
+
+@test
+def mem_set_bad_input(m):
+    domid = balloon_guest(m)
+    target = xs_memory(m, domid, "target")
+    for size in ("12x", "abc", "1.5g", "12kb"):
+        xl_refused(m, "mem-set balloon %s" % size,
+                   [r"invalid memory size: %s" % re.escape(size)])
+        xl_refused(m, "mem-max balloon %s" % size,
+                   [r"invalid memory size: %s" % re.escape(size)])
+    xl_refused(m, "mem-set no-such-guest 128",
+               [r"no-such-guest is an invalid domain identifier"])
+    xl_refused(m, "mem-max no-such-guest 128",
+               [r"no-such-guest is an invalid domain identifier"])
+    rc, out = m.sh("xl mem-set balloon 2>&1", 30)
+    check(rc == 2 and "'xl mem-set' requires at least 2 arguments" in out,
+          "xl mem-set without a size: usage, exit 2: %d %s" % (rc, out))
+    check(xs_memory(m, domid, "target") == target,
+          "refused commands left memory/target at %s" % target)
+
+
+@test
+def mem_max_limits_guest(m):
+    domid = balloon_guest(m)
+    m.must("xl mem-set balloon 128", 60)
+    wait_mem(m, "balloon", 124, 130)
+    # Below the target: refused.
+    xl_refused(m, "mem-max balloon 100",
+               [r"memory_static_max must be greater than or (or )?equal to "
+                r"memory_dynamic_max",
+                r"cannot set domid %d static max memory to : 100" % domid])
+    # mem-max moves only the hypervisor's limit (static-max stays): with
+    # a limit of 160 MiB (+1 MiB slack), a guest told to grow to 256 MiB
+    # behind xl's back gets no further than 161 MiB.
+    m.must("xl mem-max balloon 160", 60)
+    check(xs_memory(m, domid, "static-max") == "262144",
+          "xl mem-max leaves memory/static-max alone, as Xen's does")
+    m.must("xenstore-write /local/domain/%d/memory/target 262144" % domid)
+    wait_mem(m, "balloon", 158, 161)
+    time.sleep(4)
+    mem = mem_of(m, "balloon")
+    check(158 <= mem <= 161, "the hypervisor held the guest at the mem-max "
+          "limit (160 MiB + 1 MiB): %d MiB" % mem)
+    # Raising the limit (above static-max is allowed, as in Xen) does not
+    # raise static-max: mem-set above 256 MiB is still refused.
+    m.must("xl mem-max balloon 1g", 60)
+    xl_refused(m, "mem-set balloon 257",
+               [r"memory_dynamic_max must be less than or equal to "
+                r"memory_static_max"])
+    # mem-set (which also sets the limit) lets it grow to 256 MiB.
+    m.must("xl mem-set balloon 262144k", 60)
+    wait_mem(m, "balloon", 253, 256)
+    before = snapshot(m)
+    m.must("xl destroy balloon", 60)
+    wait_gone(m, "balloon", 30)
+    check(free_mib(m) - before["free"] >= 250,
+          "destroying the guest gave its 256 MiB back")
+
+
+@test
+def mem_set_dom0(m):
+    rc, _ = m.sh("test -d /sys/devices/system/xen_memory/xen_memory0")
+    if rc != 0:
+        raise Skip("dom0's kernel has no xen-balloon driver")
+    start = mem_of(m, "Domain-0")
+    free0 = free_mib(m)
+    # Below libxl's floor for dom0 (128 MiB): refused.
+    xl_refused(m, "mem-set 0 100",
+               [r"(?i)below the minimum threshold",
+                r"cannot set domid 0 dynamic max memory to : 100"])
+    m.must("xl mem-set 0 %d" % (start - 128), 60)
+    check(xs_memory(m, 0, "target") == str((start - 128) * 1024),
+          "xl mem-set 0 wrote dom0's memory/target")
+    mem = wait_mem(m, "Domain-0", start - 132, start - 124)
+    freed = free_mib(m) - free0
+    check(start - mem - 8 <= freed <= start - mem + 8,
+          "host free memory rose by about %d MiB: %d" % (start - mem, freed))
+    m.must("xl mem-set Domain-0 %d" % start, 60)
+    wait_mem(m, "Domain-0", start - 4, start + 4)
+    check(m.must("echo dom0-$((6 * 7))").strip().endswith("dom0-42"),
+          "dom0's shell still answers")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--target", default="ours", choices=("ours", "xen-4.17"))
@@ -366,6 +544,8 @@ def main():
                 try:
                     fn(m)
                     print("PASS: %s/%s" % (prefix, n), flush=True)
+                except Skip as e:
+                    print("SKIP: %s/%s (%s)" % (prefix, n, e), flush=True)
                 except Exception as e:
                     failed += 1
                     if not isinstance(e, (AssertionError, Timeout)):

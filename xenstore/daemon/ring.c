@@ -299,5 +299,12 @@ int ring_attach_dom0(void)
     ((struct xenstore_domain_interface *)page)->server_features |=
         XENSTORE_SERVER_FEATURE_RECONNECTION | XENSTORE_SERVER_FEATURE_ERROR;
     xsd.pending_input = true;
+    /*
+     * Kick dom0's port once, as Xen's xenstored does when it introduces
+     * dom0: Linux in dom0 (xenstore "local") waits for this first event
+     * before it probes xenbus and runs its xenstore notifiers, such as
+     * xen-balloon's watch on memory/target.
+     */
+    xsd.dmap->ops->notify(xsd.dmap, (unsigned int)lport);
     return 0;
 }

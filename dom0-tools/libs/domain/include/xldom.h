@@ -75,6 +75,27 @@ int xldom_destroy(xldom_ctx *ctx, uint32_t domid, char **err);
 #define XLDOM_REBOOT 1
 int xldom_shutdown(xldom_ctx *ctx, uint32_t domid, int how, char **err);
 
+/*
+ * Balloon domid to target_memkb KiB (xl mem-set; libxl_set_memory_target):
+ * relative adds target_memkb to the current target instead; enforce also
+ * sets the hypervisor's limit to the new target (plus 1 MiB slack).  The
+ * guest's balloon driver does the rest, from memory/target in xenstore.
+ * A target above memory/static-max (maxmem=) is refused with -EINVAL, as is
+ * one under 128 MiB for domain 0.  0 or -errno with *err set.
+ */
+int xldom_set_memory_target(xldom_ctx *ctx, uint32_t domid,
+                            int64_t target_memkb, int relative, int enforce,
+                            char **err);
+
+/*
+ * Set the hypervisor's limit on domid's memory to max_memkb KiB (plus 1 MiB
+ * slack; xl mem-max, libxl_domain_setmaxmem); refused with -EINVAL below
+ * the current target.  memory/static-max is left as it is, as in libxl.
+ * 0 or -errno with *err set.
+ */
+int xldom_set_max_memory(xldom_ctx *ctx, uint32_t domid, uint64_t max_memkb,
+                         char **err);
+
 /* A domain by name or number ("Domain-0", "3"); -ENOENT when none. */
 int xldom_find(xldom_ctx *ctx, const char *spec, uint32_t *domid, char **err);
 /* Its name from xenstore, allocated; NULL when it has none. */
