@@ -121,6 +121,19 @@ void __init apic_init_bsp(void)
     else if ( cpu_has_x2apic && opt_x2apic )
         x2apic_enabled = true;
 
+    /*
+     * Switch the mode now, not in setup_local_APIC(): the MADT parser reads
+     * our APIC ID before that, and in x2APIC mode that is an MSR read that
+     * faults until EXTD is set.  xAPIC to x2APIC goes through EN=1 first
+     * (SDM vol. 3, "x2APIC State Transitions").
+     */
+    if ( x2apic_enabled && !(base & APICBASE_EXTD) )
+    {
+        base |= APICBASE_ENABLE;
+        wrmsr(MSR_IA32_APICBASE, base);
+        base |= APICBASE_EXTD;
+        wrmsr(MSR_IA32_APICBASE, base);
+    }
     if ( !x2apic_enabled )
     {
         paddr_t pa = base & APICBASE_BASE_MASK;
