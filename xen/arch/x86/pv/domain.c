@@ -123,43 +123,15 @@ int pv_vcpu_initialise(struct vcpu *v)
     return 0;
 }
 
-void pv_vcpu_destroy(struct vcpu *v)
-{
-    struct domain *d = v->domain;
-
-    kill_timer(&v->singleshot_timer);
-    kill_timer(&v->periodic_timer);
-    if ( v->poll_timer.function )
-        kill_timer(&v->poll_timer);
-    spin_lock(&d->arch.pv.mmu_lock);
-    pv_destroy_gdt_ldt(v);
-    if ( v->arch.pv.guest_table )
-        put_page_and_type(mfn_to_page(v->arch.pv.guest_table));
-    if ( v->arch.pv.guest_table_user )
-        put_page_and_type(mfn_to_page(v->arch.pv.guest_table_user));
-    v->arch.pv.guest_table = v->arch.pv.guest_table_user = 0;
-    if ( v->arch.pv.vcpu_info_mfn )
-        put_page_and_type(mfn_to_page(v->arch.pv.vcpu_info_mfn));
-    v->arch.pv.vcpu_info_mfn = 0;
-    spin_unlock(&d->arch.pv.mmu_lock);
-    xfree(v->arch.pv.fpu_area);
-    v->arch.pv.fpu_area = NULL;
-}
-
 /*
- * Teardown of a vCPU (the domain is dying and paused): its timers stop, and
- * what it holds of the domain's memory goes: the page-table bases, the GDT and
- * LDT frames, a registered vcpu_info page (the vCPU falls back to its
+ * Drop what v holds of its domain's memory: the GDT and LDT frames, the
+ * page-table bases, a registered vcpu_info page (v falls back to its
  * shared_info slot first, so nothing writes into a page about to be freed).
  */
-static void pv_vcpu_relinquish(struct vcpu *v)
+static void pv_vcpu_put_memory(struct vcpu *v)
 {
     struct domain *d = v->domain;
 
-    stop_timer(&v->singleshot_timer);
-    stop_timer(&v->periodic_timer);
-    if ( v->poll_timer.function )
-        stop_timer(&v->poll_timer);
     spin_lock(&d->arch.pv.mmu_lock);
     pv_destroy_gdt_ldt(v);
     if ( v->arch.pv.guest_table )
@@ -178,8 +150,33 @@ static void pv_vcpu_relinquish(struct vcpu *v)
         smp_mb();
         put_page_and_type(mfn_to_page(mfn));
     }
-    v->is_initialised = false;
     spin_unlock(&d->arch.pv.mmu_lock);
+}
+
+/* Free a vCPU's PV state (the domain is being freed; shared_info still exists). */
+void pv_vcpu_destroy(struct vcpu *v)
+{
+    kill_timer(&v->singleshot_timer);
+    kill_timer(&v->periodic_timer);
+    if ( v->poll_timer.function )
+        kill_timer(&v->poll_timer);
+    pv_vcpu_put_memory(v);
+    xfree(v->arch.pv.fpu_area);
+    v->arch.pv.fpu_area = NULL;
+}
+
+/*
+ * Teardown of a vCPU (the domain is dying and paused): its timers stop, and
+ * what it holds of the domain's memory goes (pv_vcpu_put_memory).
+ */
+static void pv_vcpu_relinquish(struct vcpu *v)
+{
+    stop_timer(&v->singleshot_timer);
+    stop_timer(&v->periodic_timer);
+    if ( v->poll_timer.function )
+        stop_timer(&v->poll_timer);
+    pv_vcpu_put_memory(v);
+    v->is_initialised = false;
 }
 
 /* Under page_alloc_lock: the first page from pg on that we can hold. */
